@@ -1,0 +1,111 @@
+import { Command } from 'commander';
+import { exitWithError, notImplemented, withDatabase } from './cli/runtime.ts';
+import { serve } from './cli/serve.ts';
+import { loadConfig } from './config.ts';
+
+const program = new Command()
+  .name('sozwatch')
+  .description('Monitoring of violations of freedom of speech')
+  .showHelpAfterError()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+program
+  .command('serve')
+  .description('serve the public portal, the editorial app and the API')
+  .option('--demo-if-empty', 'load the demo data set into an empty embedded database', false)
+  .action(async (options: { demoIfEmpty: boolean }) => serve(options));
+
+program
+  .command('migrate')
+  .description('apply the database migrations')
+  .action(async () => {
+    await withDatabase(async ({ handle }) => {
+      process.stdout.write(`database is up to date (${handle.engine})\n`);
+    });
+  });
+
+program
+  .command('import')
+  .argument('<file>', 'interchange file (JSON Lines)')
+  .description('import records from an interchange file, in one transaction')
+  .action(() => notImplemented('import', 'the registry issue adds it'));
+
+program
+  .command('export')
+  .option('--format <format>', 'jsonl or csv', 'jsonl')
+  .option('--public', 'only what the public may see')
+  .description('export records')
+  .action(() => notImplemented('export', 'the registry issue adds it'));
+
+program
+  .command('parse-report')
+  .argument('<file>', 'a monthly report as text or HTML')
+  .option('--json', 'print JSON')
+  .description('print the metadata, facts and items of a narrative report (no database)')
+  .action(() => notImplemented('parse-report', 'the archive importer issue adds it'));
+
+program
+  .command('import-report')
+  .argument('<files...>', 'monthly reports as text or HTML')
+  .description('create draft incidents from narrative reports')
+  .action(() => notImplemented('import-report', 'the archive importer issue adds it'));
+
+program
+  .command('stats')
+  .requiredOption('--month <month>', 'YYYY-MM')
+  .option('--json', 'print JSON')
+  .description("print a month's figures")
+  .action(() => notImplemented('stats', 'the statistics issue adds it'));
+
+program
+  .command('report')
+  .requiredOption('--month <month>', 'YYYY-MM')
+  .requiredOption('--lang <lang>', 'en, ru or kk')
+  .requiredOption('--format <format>', 'md, html, pdf or docx')
+  .option('--out <file>', 'write to this file instead of standard output')
+  .description('render the monthly bulletin')
+  .action(() => notImplemented('report', 'the statistics issue adds it'));
+
+const user = program.command('user').description('manage users');
+user
+  .command('add')
+  .requiredOption('--email <email>')
+  .requiredOption('--role <role>', 'admin, editor, monitor or lawyer')
+  .option('--name <name>')
+  .description('create a user; prints a generated password')
+  .action(() => notImplemented('user add', 'the registry issue adds it'));
+
+program
+  .command('backup')
+  .argument('[file]')
+  .description('write a backup of the database')
+  .action(() => notImplemented('backup', 'the registry issue adds it'));
+program
+  .command('restore')
+  .argument('<file>')
+  .description('restore the database from a backup')
+  .action(() => notImplemented('restore', 'the registry issue adds it'));
+program
+  .command('demo')
+  .description('load the demo data set')
+  .action(() => notImplemented('demo', 'the registry issue adds it'));
+program
+  .command('bench')
+  .description('run the benchmarks and print their figures')
+  .action(() => notImplemented('bench', 'the portal issue adds it'));
+
+program
+  .command('config')
+  .description('check the configuration and print it without secrets')
+  .action(() => {
+    const config = loadConfig();
+    process.stdout.write(
+      `${JSON.stringify({ ...config, sessionSecret: config.sessionSecret ? '(set)' : '(unset)', smtp: config.smtp ? '(set)' : '(unset)' }, null, 2)}\n`,
+    );
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  exitWithError(error);
+}

@@ -1,0 +1,38 @@
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { buildServer } from '../server.tsx';
+
+export async function serve(options: { demoIfEmpty: boolean }) {
+  const started = performance.now();
+  const config = loadConfig();
+  const handle = await openDatabase(config.database);
+  const applied = await migrateToLatest(handle.db);
+  const app = await buildServer({ config, db: handle.db, engine: handle.engine, now: () => new Date() });
+  if (options.demoIfEmpty) {
+    const { loadDemoIfEmpty } = await import('./demo-hook.ts');
+    await loadDemoIfEmpty({ config, db: handle.db }, (line) => app.log.info(line));
+  }
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  app.log.info(
+    {
+      engine: handle.engine,
+      openMs: Math.round(handle.openMs),
+      migrationsApplied: applied.length,
+      startMs: Math.round(performance.now() - started),
+    },
+    'ready',
+  );
+  process.stdout.write(`sozwatch is serving http://${config.host}:${port}/ (database: ${handle.engine})\n`);
+}

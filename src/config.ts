@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from './lib/errors.ts';
+
+const localizedText = z.object({ kk: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  SOZWATCH_DATA_DIR: z.string().min(1).default('./data'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PUBLIC_URL: z.url().optional(),
+  ORG_NAME_KK: z.string().min(1).default('Сөз бостандығын қорғау халықаралық қоры'),
+  ORG_NAME_RU: z.string().min(1).default('Международный фонд защиты свободы слова'),
+  ORG_NAME_EN: z.string().min(1).default('International Foundation for Freedom of Speech Protection'),
+  ORG_SHORT_NAME: z.string().min(1).default('sozwatch'),
+  ORG_EMAIL: z.email().default('monitoring@example.org'),
+  ORG_PHONE: z.string().default(''),
+  ORG_ADDRESS: z.string().default(''),
+  ORG_WEBSITE: z.url().optional(),
+  ORG_COUNTRY: z.string().min(1).default('Kazakhstan'),
+  SMTP_URL: z.url().optional(),
+  SMTP_FROM: z.email().optional(),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Signs nothing by itself: sessions are random tokens in the database. Used for CSRF tokens. */
+  sessionSecret: string | undefined;
+  publicUrl: string | undefined;
+  organization: {
+    name: z.infer<typeof localizedText>;
+    shortName: string;
+    email: string;
+    phone: string;
+    address: string;
+    website: string | undefined;
+    country: string;
+  };
+  smtp: { url: string; from: string } | undefined;
+};
+
+/** Parses the environment once. A bad value becomes one AppError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new AppError('config_invalid', `${variable}: ${issue?.message ?? 'invalid value'}`, {
+      field: variable,
+    });
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
+    throw new AppError('config_invalid', 'SESSION_SECRET: required in production (32+ characters)', {
+      field: 'SESSION_SECRET',
+    });
+  }
+  if ((e.SMTP_URL === undefined) !== (e.SMTP_FROM === undefined)) {
+    throw new AppError('config_invalid', 'SMTP_FROM: set SMTP_URL and SMTP_FROM together', {
+      field: 'SMTP_FROM',
+    });
+  }
+  return {
+    env: e.NODE_ENV,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.resolve(e.SOZWATCH_DATA_DIR) },
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    sessionSecret: e.SESSION_SECRET,
+    publicUrl: e.PUBLIC_URL,
+    organization: {
+      name: { kk: e.ORG_NAME_KK, ru: e.ORG_NAME_RU, en: e.ORG_NAME_EN },
+      shortName: e.ORG_SHORT_NAME,
+      email: e.ORG_EMAIL,
+      phone: e.ORG_PHONE,
+      address: e.ORG_ADDRESS,
+      website: e.ORG_WEBSITE,
+      country: e.ORG_COUNTRY,
+    },
+    smtp: e.SMTP_URL && e.SMTP_FROM ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
+  };
+}

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { AppError } from '../lib/errors.ts';
+import { acquireFolderLock, type FolderLock } from './folder-lock.ts';
+import type { Database } from './types.ts';
+
+export type Db = Kysely<Database>;
+
+export type DatabaseHandle = {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** Milliseconds spent opening the engine (PGlite's WASM start and initdb, or the first connection). */
+  openMs: number;
+  close: () => Promise<void>;
+};
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+/**
+ * One type parser for both engines: dates stay 'YYYY-MM-DD' strings (no time-zone shifts), and
+ * bigint money values become numbers (tenge amounts are far below 2^53).
+ */
+const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === DATE_OID) return (value: string) => value;
+    if (oid === INT8_OID) return (value: string) => Number.parseInt(value, 10);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+export type OpenOptions = {
+  /** Run every connection with this search_path (tests give each file its own schema). */
+  schema?: string;
+  /** Reuse an already open PGlite instance instead of opening the data folder. */
+  pglite?: PGlite;
+};
+
+export async function openDatabase(
+  database: Config['database'],
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
+  const started = performance.now();
+  if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
+    throw new AppError('bad_request', `schema: not a plain identifier: ${options.schema}`);
+  }
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: database.url, max: 10, types: typeParsers });
+    const db = makeKysely(pool, options.schema);
+    try {
+      await sql`select 1`.execute(db);
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw new AppError('database_unavailable', `DATABASE_URL: cannot connect (${describe(error)})`, {
+        field: 'DATABASE_URL',
+        cause: error,
+      });
+    }
+    return { db, engine: 'postgres', openMs: performance.now() - started, close: () => db.destroy() };
+  }
+
+  let lock: FolderLock | undefined;
+  let pglite = options.pglite;
+  const ownsPglite = pglite === undefined;
+  if (!pglite) {
+    fs.mkdirSync(database.dataDir, { recursive: true });
+    lock = acquireFolderLock(path.join(database.dataDir, 'sozwatch.lock'));
+    try {
+      pglite = await PGlite.create(path.join(database.dataDir, 'pg'), { extensions: { pg_trgm, unaccent } });
+    } catch (error) {
+      lock.release();
+      throw new AppError(
+        'database_unavailable',
+        `SOZWATCH_DATA_DIR: cannot open the embedded database (${describe(error)})`,
+        {
+          field: 'SOZWATCH_DATA_DIR',
+          cause: error,
+        },
+      );
+    }
+  }
+  const pool = new pg.Pool({ ...createPgConfig(pglite), types: typeParsers });
+  const db = makeKysely(pool, options.schema);
+  const openMs = performance.now() - started;
+  const ownedPglite = pglite;
+  return {
+    db,
+    engine: 'pglite',
+    openMs,
+    close: async () => {
+      await db.destroy();
+      if (ownsPglite) await ownedPglite.close();
+      lock?.release();
+    },
+  };
+}
+
+export async function openPglite(dataDir: string): Promise<PGlite> {
+  return PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
+}
+
+function makeKysely(pool: pg.Pool, schema: string | undefined): Db {
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool,
+      // PGlite is one session shared by every pool on it, so the search_path is set each time a
+      // connection is taken, not once per connection.
+      onReserveConnection: schema
+        ? async (connection) => {
+            await connection.executeQuery(CompiledQuery.raw(`set search_path to "${schema}", public`));
+          }
+        : undefined,
+    }),
+  });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,282 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { LocalizedText } from '../i18n/langs.ts';
+
+/**
+ * The database as Kysely sees it. Written by hand next to the migrations; the schema test compares
+ * the migrated schema on PGlite and PostgreSQL, and `scripts/schema-dump.ts` keeps a readable dump.
+ * Dates are ISO strings ('YYYY-MM-DD'): the client is set up to return them untouched.
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, T | string, T | string>;
+/** A JSON column with a default: optional on insert. */
+type JsonWithDefault<T> = ColumnType<T, T | string | undefined, T | string>;
+type BigMoney = ColumnType<number | null, number | null | undefined, number | null>;
+
+export type RecordStatus = 'draft' | 'in_review' | 'published' | 'archived';
+export type CaseKind = 'criminal' | 'civil' | 'administrative';
+export type Outcome = 'for_media' | 'against_media' | 'partial' | 'dismissed' | 'settled' | 'pending';
+export type Instance = 'first' | 'appeal' | 'cassation' | 'supreme';
+export type Role = 'admin' | 'editor' | 'monitor' | 'lawyer';
+
+export interface TaxonomyGroupsTable {
+  code: 'rights' | 'information' | 'legal' | 'context';
+  position: number;
+  counted: boolean;
+  labels: Json<LocalizedText>;
+}
+
+export interface CategoriesTable {
+  code: string;
+  group_code: 'rights' | 'information' | 'legal' | 'context';
+  legal_role: 'kind' | 'subject' | null;
+  legal_kind: CaseKind | null;
+  position: number;
+  labels: Json<LocalizedText>;
+  active: Generated<boolean>;
+}
+
+export interface RegionsTable {
+  code: string;
+  kind: 'region' | 'city';
+  valid_from: string | null;
+  valid_to: string | null;
+  successors: Generated<string[]>;
+  tile_col: number | null;
+  tile_row: number | null;
+  labels: Json<LocalizedText>;
+}
+
+export interface RegionNamesTable {
+  region_code: string;
+  valid_from: string;
+  valid_to: string;
+  labels: Json<LocalizedText>;
+}
+
+export interface LegalArticlesTable {
+  code: string;
+  law: 'CC' | 'CAO' | 'CPC' | 'CIVC' | 'CONST';
+  number: string;
+  names: Json<LocalizedText>;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+export interface MciValuesTable {
+  valid_from: string;
+  tenge: number;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  preferred_lang: Generated<'kk' | 'ru' | 'en'>;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  second_factor_done: Generated<boolean>;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  throttle_key: string;
+  attempted_at: Timestamp;
+  succeeded: boolean;
+}
+
+export interface ActorsTable {
+  id: string;
+  kind: string;
+  name: string;
+  names: JsonWithDefault<LocalizedText>;
+  description: JsonWithDefault<LocalizedText>;
+  merged_into: string | null;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActorNamesTable {
+  id: Generated<number>;
+  actor_id: string;
+  name: string;
+  match_key: string;
+}
+
+export interface IncidentsTable {
+  id: string;
+  date: string;
+  date_precision: Generated<'day' | 'month'>;
+  counted_in: string;
+  region_code: string | null;
+  locality: string | null;
+  title: Json<LocalizedText>;
+  summary: JsonWithDefault<LocalizedText>;
+  status: RecordStatus;
+  visibility: Generated<'public' | 'restricted'>;
+  correspondent: string | null;
+  editorial_note: string | null;
+  provenance: Json<unknown> | null;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: Timestamp | null;
+}
+
+export interface IncidentCategoriesTable {
+  incident_id: string;
+  category_code: string;
+}
+
+export interface IncidentActorsTable {
+  incident_id: string;
+  actor_id: string;
+  role: 'victim' | 'perpetrator';
+  anonymous: Generated<boolean>;
+  position: Generated<number>;
+}
+
+export interface IncidentLegalArticlesTable {
+  incident_id: string;
+  article_code: string;
+}
+
+export interface IncidentSourcesTable {
+  id: Generated<number>;
+  incident_id: string;
+  position: Generated<number>;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  correspondent: string | null;
+  confidential: Generated<boolean>;
+  note: string | null;
+}
+
+export interface IncidentLinksTable {
+  incident_id: string;
+  linked_incident_id: string;
+}
+
+export interface CasesTable {
+  id: string;
+  kind: CaseKind;
+  title: JsonWithDefault<LocalizedText>;
+  summary: JsonWithDefault<LocalizedText>;
+  region_code: string | null;
+  court: string | null;
+  claim_non_pecuniary: BigMoney;
+  claim_other: BigMoney;
+  outcome: Generated<Outcome>;
+  status: RecordStatus;
+  editorial_note: string | null;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: Timestamp | null;
+}
+
+export interface CaseSubjectsTable {
+  case_id: string;
+  category_code: string;
+}
+
+export interface CaseArticlesTable {
+  case_id: string;
+  article_code: string;
+}
+
+export interface CasePartiesTable {
+  case_id: string;
+  actor_id: string;
+  role: string;
+  position: Generated<number>;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: string;
+  date: string;
+  kind: string;
+  instance: Instance | null;
+  outcome: Outcome | null;
+  awarded: BigMoney;
+  collected: BigMoney;
+  fine_tenge: BigMoney;
+  fine_mci: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  bail: BigMoney;
+  articles: Generated<string[]>;
+  court: string | null;
+  note: JsonWithDefault<LocalizedText>;
+  position: Generated<number>;
+}
+
+export interface IncidentCasesTable {
+  incident_id: string;
+  case_id: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  occurred_at: Timestamp;
+  user_id: number | null;
+  via: Generated<string>;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+}
+
+export interface Database {
+  taxonomy_groups: TaxonomyGroupsTable;
+  categories: CategoriesTable;
+  regions: RegionsTable;
+  region_names: RegionNamesTable;
+  legal_articles: LegalArticlesTable;
+  mci_values: MciValuesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  actors: ActorsTable;
+  actor_names: ActorNamesTable;
+  incidents: IncidentsTable;
+  incident_categories: IncidentCategoriesTable;
+  incident_actors: IncidentActorsTable;
+  incident_legal_articles: IncidentLegalArticlesTable;
+  incident_sources: IncidentSourcesTable;
+  incident_links: IncidentLinksTable;
+  cases: CasesTable;
+  case_subjects: CaseSubjectsTable;
+  case_articles: CaseArticlesTable;
+  case_parties: CasePartiesTable;
+  case_events: CaseEventsTable;
+  incident_cases: IncidentCasesTable;
+  audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type IncidentRow = Selectable<IncidentsTable>;
+export type NewIncidentRow = Insertable<IncidentsTable>;
+export type IncidentUpdate = Updateable<IncidentsTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type CaseEventRow = Selectable<CaseEventsTable>;
+export type ActorRow = Selectable<ActorsTable>;

@@ -1,0 +1,29 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { isLang, type Lang } from '../i18n/langs.ts';
+import { renderDocument } from '../web/render.ts';
+
+/** The language of a request: its URL prefix, else the browser's preference, else Russian. */
+export function requestLang(request: FastifyRequest): Lang {
+  const prefix = request.url.split('/')[1]?.split('?')[0];
+  if (isLang(prefix)) return prefix;
+  return preferredLang(request.headers['accept-language']);
+}
+
+export function preferredLang(acceptLanguage: string | undefined): Lang {
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const code = part.trim().slice(0, 2).toLowerCase();
+    if (isLang(code)) return code;
+  }
+  return 'ru';
+}
+
+/** The path after the language prefix ('/ru/incidents?x=1' → '/incidents?x=1'). */
+export function pathWithoutLang(url: string): string {
+  const rest = url.replace(/^\/(kk|ru|en)(?=\/|$|\?)/, '');
+  return rest === '' ? '/' : rest.startsWith('?') ? `/${rest}` : rest;
+}
+
+export function sendPage(reply: FastifyReply, page: VNode, status = 200) {
+  return reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
+}

@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './lib/deps.ts';
+import { type AppError, isAppError } from './lib/errors.ts';
+import { pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { portalRoutes } from './modules/portal/portal.routes.tsx';
+import { ErrorPage } from './web/layout.tsx';
+
+const staticFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web', 'static');
+
+export type BuildOptions = {
+  /** Pino logging: true for structured JSON request logs, false for tests. */
+  logger?: boolean;
+};
+
+export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: deps.config.logLevel },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: deps.config.env === 'production',
+  });
+  await app.register(formbody);
+  await app.register(cookie);
+  await app.register(fastifyStatic, { root: staticFolder, prefix: '/static/', maxAge: '1h' });
+
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const wantsJson =
+      request.url.startsWith('/api/') || request.url === '/healthz' || !acceptsHtml(request.headers.accept);
+    let status: number;
+    let code: string;
+    let message: string;
+    let field: string | undefined;
+    if (isAppError(error)) {
+      status = error.httpStatus;
+      ({ code, message, field } = error);
+    } else if ('validation' in error && error.validation) {
+      status = 422;
+      code = 'validation_failed';
+      const first = error.validation[0];
+      field = first?.instancePath?.replace(/^\//, '').replaceAll('/', '.') || undefined;
+      message = first?.message ?? 'invalid input';
+    } else if (typeof error.statusCode === 'number' && error.statusCode < 500) {
+      status = error.statusCode;
+      code = status === 429 ? 'rate_limited' : status === 413 ? 'payload_too_large' : 'bad_request';
+      message = error.message;
+    } else {
+      status = 500;
+      code = 'internal';
+      message = 'internal error';
+    }
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (wantsJson) {
+      return reply.code(status).send({ error: { code, message, ...(field ? { field } : {}) } });
+    }
+    return sendPage(
+      reply,
+      <ErrorPage
+        frame={frameFor(request.url, requestLang(request), deps)}
+        kind={status === 404 ? 'not_found' : 'error'}
+      />,
+      status,
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !acceptsHtml(request.headers.accept)) {
+      return reply.code(404).send({
+        error: {
+          code: 'not_found',
+          message: `no route for ${request.method} ${request.url.split('?')[0]}`,
+        },
+      });
+    }
+    return sendPage(
+      reply,
+      <ErrorPage frame={frameFor(request.url, requestLang(request), deps)} kind="not_found" />,
+      404,
+    );
+  });
+
+  await app.register(healthRoutes, { deps });
+  await app.register(portalRoutes, { deps });
+  return app;
+}
+
+function acceptsHtml(accept: string | undefined): boolean {
+  return accept === undefined || accept.includes('text/html') || accept.includes('*/*');
+}
+
+function frameFor(url: string, lang: ReturnType<typeof requestLang>, deps: AppDeps) {
+  return {
+    lang,
+    pathWithoutLang: pathWithoutLang(
+      url.startsWith('/kk') || url.startsWith('/ru') || url.startsWith('/en') ? url : '/',
+    ),
+    title: '',
+    organization: deps.config.organization,
+  };
+}
