@@ -9,6 +9,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppDeps } from './lib/deps.ts';
 import { type AppError, isAppError } from './lib/errors.ts';
 import { pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
+import { registerSessionHook } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.tsx';
 import { ErrorPage } from './web/layout.tsx';
@@ -53,6 +54,7 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
   await app.register(formbody);
   await app.register(cookie);
   await app.register(fastifyStatic, { root: staticFolder, prefix: '/static/', maxAge: '1h' });
+  registerSessionHook(app, deps);
 
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const wantsJson =

@@ -1,0 +1,11 @@
+export {
+  createSession,
+  destroySession,
+  loadSession,
+  markSecondFactorDone,
+  registerSessionHook,
+  requireRole,
+  SESSION_COOKIE,
+  setSessionCookie,
+  verifyCsrf,
+} from './auth.session.ts';
