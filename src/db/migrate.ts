@@ -24,6 +24,8 @@ export async function migrateToLatest(db: Db, schema?: string): Promise<string[]
   const migrator = new Migrator({
     db,
     provider: new SqlFileMigrationProvider(),
+    // Branches land migrations in any order; a data folder may already hold a later number.
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -129,3 +129,39 @@ export function verifyCsrf(request: FastifyRequest) {
     });
   }
 }
+
+const FORM_COOKIE = 'sozwatch_form';
+
+/**
+ * CSRF for forms that anonymous visitors send (login, "Ask your question"): a double-submit token,
+ * a random cookie that the form repeats in `_csrf`. Signed-in forms use the session's token instead.
+ */
+export function issueFormToken(request: FastifyRequest, reply: FastifyReply): string {
+  if (request.csrfToken) return request.csrfToken;
+  const existing = request.cookies[FORM_COOKIE];
+  if (existing && /^[A-Za-z0-9_-]{32}$/.test(existing)) return existing;
+  const token = randomBytes(24).toString('base64url');
+  reply.setCookie(FORM_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    secure: request.protocol === 'https',
+  });
+  return token;
+}
+
+export function verifyFormToken(request: FastifyRequest) {
+  if (request.csrfToken) return verifyCsrf(request);
+  const body = request.body as Record<string, unknown> | undefined;
+  const sent = typeof body?._csrf === 'string' ? body._csrf : '';
+  const expected = request.cookies[FORM_COOKIE] ?? '';
+  if (
+    !expected ||
+    sent.length !== expected.length ||
+    !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))
+  ) {
+    throw new AppError('forbidden', 'the form has expired; reload the page and try again', {
+      field: '_csrf',
+    });
+  }
+}

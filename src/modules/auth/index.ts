@@ -1,6 +1,7 @@
 export {
   createSession,
   destroySession,
+  issueFormToken,
   loadSession,
   markSecondFactorDone,
   registerSessionHook,
@@ -8,4 +9,5 @@ export {
   SESSION_COOKIE,
   setSessionCookie,
   verifyCsrf,
+  verifyFormToken,
 } from './auth.session.ts';
