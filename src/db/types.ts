@@ -246,6 +246,31 @@ export interface AuditLogTable {
   after: Json<unknown> | null;
 }
 
+/** The public read model of published incidents (0005), kept by triggers; see the migration. */
+export interface IncidentSearchTable {
+  incident_id: string;
+  sort_date: string;
+  counted_in: string;
+  region_code: string | null;
+  restricted: boolean;
+  groups: string[];
+  categories: string[];
+  victim_kinds: string[];
+  perpetrator_kinds: string[];
+  articles: string[];
+  actor_ids: string[];
+  document: string;
+}
+
+/** Counts of incident_search by year or month, region and facet value (0005). */
+export interface IncidentFacetCountsTable {
+  period: string;
+  region_code: string;
+  dimension: 'all' | 'group' | 'category' | 'victim_kind' | 'perpetrator_kind' | 'article';
+  value: string;
+  n: number;
+}
+
 export interface Database {
   taxonomy_groups: TaxonomyGroupsTable;
   categories: CategoriesTable;
@@ -271,6 +296,8 @@ export interface Database {
   case_events: CaseEventsTable;
   incident_cases: IncidentCasesTable;
   audit_log: AuditLogTable;
+  incident_search: IncidentSearchTable;
+  incident_facet_counts: IncidentFacetCountsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
