@@ -35,9 +35,9 @@ CREATE INDEX incident_search_document ON incident_search USING gin (document);
 CREATE INDEX incident_search_values ON incident_search
   USING gin (categories, victim_kinds, perpetrator_kinds, articles, actor_ids);
 
--- Names only: the match key of every spelling (Kaidarova, Kaydarova, Кайдарова) is indexed with
--- trigrams in 0002; this lets the actor search find the public name quickly too.
-CREATE INDEX actors_name_trgm ON actors USING gin (lower(name) gin_trgm_ops);
+-- The cases list walks events by date; the actors list walks names in order.
+CREATE INDEX case_events_date ON case_events (date DESC, case_id);
+CREATE INDEX actors_name ON actors (name, id) WHERE merged_into IS NULL;
 
 CREATE TABLE incident_facet_counts (
   period text NOT NULL CHECK (period ~ '^[0-9]{4}(-[0-9]{2})?$'),

@@ -1,0 +1,135 @@
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Db } from '../../db/client.ts';
+import { matchKey } from './match-key.ts';
+import type { FilterDimension, IncidentFilters } from './search.schemas.ts';
+
+/** A filter made ready for SQL: the words of q as a tsquery and the actors whose names match q. */
+export type PreparedSearch = {
+  filters: IncidentFilters;
+  words: string[];
+  /** Actors (survivors of merges) whose spellings are similar to q; their incidents match q too. */
+  matchedActors: string[];
+};
+
+const MAX_WORDS = 8;
+const MAX_MATCHED_ACTORS = 20;
+
+/** Letters and digits only: what reaches to_tsquery can never be an operator. */
+export function queryWords(q: string | undefined): string[] {
+  if (!q) return [];
+  return (q.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+}
+
+/**
+ * Each word may match in any language: Russian and English stems, or the Kazakh word as written
+ * (the `simple` configuration; words of four letters or more also match as a prefix, which stands in
+ * for the missing Kazakh stemmer). Words are all required.
+ */
+export function tsqueryOf(words: string[]): RawBuilder<unknown> {
+  const perWord = words.map((word) => {
+    const simple = word.length >= 4 ? `${word}:*` : word;
+    return sql`(to_tsquery('russian', ${word}) || to_tsquery('english', ${word}) || to_tsquery('simple', ${simple}))`;
+  });
+  return sql`(${sql.join(perWord, sql` && `)})`;
+}
+
+/**
+ * Actors (survivors of merges) with a spelling similar to `text`: trigram word similarity on every
+ * known spelling (GIN index actor_names_match_key_trgm), as typed and as a transliterated key.
+ */
+export async function matchActorNames(db: Db, text: string, limit = MAX_MATCHED_ACTORS): Promise<string[]> {
+  const name = queryWords(text).join(' ');
+  if (name.length < 3) return [];
+  const keys = [...new Set([name, matchKey(name)])].filter((key) => key.length >= 3);
+  const rows = await sql<{ id: string }>`
+    select distinct coalesce(a.merged_into, a.id) as id
+    from actor_names n join actors a on a.id = n.actor_id
+    where ${sql.join(
+      keys.map((key) => sql`${key} <% n.match_key`),
+      sql` or `,
+    )}
+    limit ${limit}`.execute(db);
+  return rows.rows.map((row) => row.id);
+}
+
+export async function prepareSearch(db: Db, filters: IncidentFilters): Promise<PreparedSearch> {
+  const words = queryWords(filters.q);
+  const matchedActors = words.length > 0 ? await matchActorNames(db, words.join(' ')) : [];
+  return { filters, words, matchedActors };
+}
+
+/** The same search with one filter dimension cleared: facets count the alternatives to a choice. */
+export function withoutDimension(search: PreparedSearch, dimension: FilterDimension): PreparedSearch {
+  return { ...search, filters: { ...search.filters, [dimension]: [] } };
+}
+
+export function hasTextQuery(search: PreparedSearch): boolean {
+  return search.words.length > 0;
+}
+
+/** First days of the counting months a year and month filter allow; null when neither is set. */
+export function countingMonths(filters: Pick<IncidentFilters, 'year' | 'month'>): string[] | null {
+  const byYear = filters.year.flatMap((year) =>
+    Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`),
+  );
+  let months: string[] | null = null;
+  if (filters.year.length > 0) months = byYear;
+  if (filters.month.length > 0) {
+    months = months === null ? filters.month : filters.month.filter((month) => months?.includes(month));
+  }
+  return months === null ? null : [...new Set(months)].sort();
+}
+
+/** The text condition alone: the document matches every word, or a matched actor is named. */
+export function textCondition(search: PreparedSearch): RawBuilder<SqlBool> {
+  const document = sql<SqlBool>`s.document @@ ${tsqueryOf(search.words)}`;
+  if (search.matchedActors.length === 0) return document;
+  return sql<SqlBool>`(${document} or s.actor_ids && ${search.matchedActors}::text[])`;
+}
+
+/**
+ * The WHERE condition of a filter over `incident_search s`. Every condition is indexable: the
+ * counting month and region by btree, the values by one GIN index over the arrays, and the text by
+ * the GIN index over the document.
+ */
+export function filterCondition(search: PreparedSearch): RawBuilder<SqlBool> {
+  const { filters } = search;
+  const parts: RawBuilder<SqlBool>[] = [];
+  if (search.words.length > 0) parts.push(textCondition(search));
+  const months = countingMonths(filters);
+  if (months !== null) {
+    parts.push(sql<SqlBool>`s.counted_in = any(${months.map((month) => `${month}-01`)}::date[])`);
+  }
+  if (filters.region.length > 0) parts.push(sql<SqlBool>`s.region_code = any(${filters.region}::text[])`);
+  const arrays = [
+    ['groups', filters.group],
+    ['categories', filters.category],
+    ['victim_kinds', filters.victim_kind],
+    ['perpetrator_kinds', filters.perpetrator_kind],
+    ['articles', filters.article],
+    ['actor_ids', filters.actor],
+  ] as const;
+  for (const [column, values] of arrays) {
+    if (values.length > 0) parts.push(sql<SqlBool>`${sql.ref(`s.${column}`)} && ${[...values]}::text[]`);
+  }
+  if (filters.from) parts.push(sql<SqlBool>`s.sort_date >= ${filters.from}::date`);
+  if (filters.to) parts.push(sql<SqlBool>`s.sort_date <= ${filters.to}::date`);
+  if (parts.length === 0) return sql<SqlBool>`true`;
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** Filters that the rollup table answers exactly: only the counting period and the region. */
+export function rollupAnswers(search: PreparedSearch): boolean {
+  const { filters } = search;
+  return (
+    search.words.length === 0 &&
+    filters.group.length === 0 &&
+    filters.category.length === 0 &&
+    filters.victim_kind.length === 0 &&
+    filters.perpetrator_kind.length === 0 &&
+    filters.article.length === 0 &&
+    filters.actor.length === 0 &&
+    !filters.from &&
+    !filters.to
+  );
+}

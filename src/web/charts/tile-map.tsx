@@ -1,0 +1,80 @@
+import { formatNumber } from '../../i18n/format.ts';
+import type { Lang } from '../../i18n/langs.ts';
+import { shadeOf } from './scale.ts';
+
+/** Short names that fit a tile; the full name is the link's accessible name and tooltip. */
+const tileNames: Record<string, Record<Lang, string>> = {
+  astana: { kk: 'Астана', ru: 'Астана', en: 'Astana' },
+  almaty_city: { kk: 'Алматы', ru: 'Алматы', en: 'Almaty' },
+  shymkent: { kk: 'Шымкент', ru: 'Шымкент', en: 'Shymkent' },
+  abai: { kk: 'Абай', ru: 'Абай', en: 'Abai' },
+  akmola: { kk: 'Ақмола', ru: 'Акмола', en: 'Akmola' },
+  aktobe: { kk: 'Ақтөбе', ru: 'Актобе', en: 'Aktobe' },
+  almaty_region: { kk: 'Алматы обл.', ru: 'Алм. обл.', en: 'Almaty reg.' },
+  atyrau: { kk: 'Атырау', ru: 'Атырау', en: 'Atyrau' },
+  east_kazakhstan: { kk: 'ШҚО', ru: 'ВКО', en: 'East Kaz.' },
+  zhambyl: { kk: 'Жамбыл', ru: 'Жамбыл', en: 'Zhambyl' },
+  zhetysu: { kk: 'Жетісу', ru: 'Жетысу', en: 'Zhetysu' },
+  west_kazakhstan: { kk: 'БҚО', ru: 'ЗКО', en: 'West Kaz.' },
+  karaganda: { kk: 'Қарағанды', ru: 'Караганда', en: 'Karaganda' },
+  kostanay: { kk: 'Қостанай', ru: 'Костанай', en: 'Kostanay' },
+  kyzylorda: { kk: 'Қызылорда', ru: 'Кызылорда', en: 'Kyzylorda' },
+  mangystau: { kk: 'Маңғыстау', ru: 'Мангистау', en: 'Mangystau' },
+  pavlodar: { kk: 'Павлодар', ru: 'Павлодар', en: 'Pavlodar' },
+  north_kazakhstan: { kk: 'СҚО', ru: 'СКО', en: 'North Kaz.' },
+  turkistan: { kk: 'Түркістан', ru: 'Туркестан', en: 'Turkistan' },
+  ulytau: { kk: 'Ұлытау', ru: 'Улытау', en: 'Ulytau' },
+};
+
+export type MapTile = {
+  code: string;
+  label: string;
+  col: number;
+  row: number;
+  value: number;
+  href: string;
+};
+
+const TILE_W = 96;
+const TILE_H = 64;
+const GAP = 4;
+
+/**
+ * Today's regions on a grid that keeps their rough places (tile_col, tile_row), shaded by count.
+ * Each tile links to its region; the list under the map says the same in text.
+ */
+export function TileMap({ lang, title, tiles }: { lang: Lang; title: string; tiles: MapTile[] }) {
+  const columns = Math.max(1, ...tiles.map((tile) => tile.col + 1));
+  const rows = Math.max(1, ...tiles.map((tile) => tile.row + 1));
+  const width = columns * (TILE_W + GAP);
+  const height = rows * (TILE_H + GAP);
+  const peak = Math.max(0, ...tiles.map((tile) => tile.value));
+  return (
+    <svg viewBox={`0 0 ${width} ${height}`} class="tile-map" role="group" aria-label={title}>
+      {tiles.map((tile) => {
+        const x = tile.col * (TILE_W + GAP);
+        const y = tile.row * (TILE_H + GAP);
+        const label = `${tile.label}: ${formatNumber(tile.value, lang)}`;
+        return (
+          <a key={tile.code} href={tile.href} aria-label={label} class={`shade-${shadeOf(tile.value, peak)}`}>
+            <title>{label}</title>
+            <rect
+              x={x}
+              y={y}
+              width={TILE_W}
+              height={TILE_H}
+              rx="4"
+              class="tile"
+            />
+            <text x={x + TILE_W / 2} y={y + 26} text-anchor="middle" class="tile-name">
+              {tileNames[tile.code]?.[lang] ?? tile.label}
+            </text>
+            <text x={x + TILE_W / 2} y={y + 48} text-anchor="middle" class="tile-value">
+              {formatNumber(tile.value, lang)}
+            </text>
+          </a>
+        );
+      })}
+    </svg>
+  );
+}
