@@ -24,6 +24,8 @@ const envSchema = z.object({
   ORG_ADDRESS: z.string().default(''),
   ORG_WEBSITE: z.url().optional(),
   ORG_COUNTRY: z.string().min(1).default('Kazakhstan'),
+  API_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
+  API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   SMTP_URL: z.url().optional(),
   SMTP_FROM: z.email().optional(),
 });
@@ -47,6 +49,8 @@ export type Config = {
     country: string;
   };
   smtp: { url: string; from: string } | undefined;
+  /** Requests per client address and window on /api/v1, counted per instance. */
+  apiRateLimit: { max: number; windowSeconds: number };
 };
 
 /** Parses the environment once. A bad value becomes one AppError naming the variable. */
@@ -91,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       country: e.ORG_COUNTRY,
     },
     smtp: e.SMTP_URL && e.SMTP_FROM ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
+    apiRateLimit: { max: e.API_RATE_LIMIT_MAX, windowSeconds: e.API_RATE_LIMIT_WINDOW_SECONDS },
   };
 }

@@ -1,5 +1,5 @@
-export { latestCountedMonth, type MonthFigures, monthlyGroupSeries } from './portal.figures.ts';
 export { escapeXml } from './portal.feeds.ts';
+export { latestCountedMonth, type MonthFigures, monthlyGroupSeries } from './portal.figures.ts';
 export {
   listActors,
   listCases,

@@ -4,13 +4,18 @@ import { type Lang, langs } from '../../i18n/langs.ts';
 
 /** XML text and attribute escaping: feeds and sitemaps are built as strings, so escape everything. */
 export function escapeXml(text: string): string {
-  return text
+  // XML 1.0 allows no control characters but tab, line feed and carriage return.
+  const allowed = [...text].filter((char) => {
+    const code = char.charCodeAt(0);
+    return code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+  });
+  return allowed
+    .join('')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+    .replace(/'/g, '&apos;');
 }
 
 export type FeedEntry = { id: string; title: string; href: string; updated: string; summary: string | null };
@@ -60,16 +65,29 @@ export async function loadFeedTimes(db: Db, ids: string[]): Promise<Map<string, 
 }
 
 /** Pages that exist in every language, for the sitemap. */
-export const staticPaths = ['/', '/incidents', '/cases', '/actors', '/regions', '/statistics', '/methodology'];
+export const staticPaths = [
+  '/',
+  '/incidents',
+  '/cases',
+  '/actors',
+  '/regions',
+  '/statistics',
+  '/methodology',
+];
 
 export const SITEMAP_CHUNK = 10_000;
 
 function urlEntry(origin: string, path: string): string {
   const alternates = langs
-    .map((lang) => `    <xhtml:link rel="alternate" hreflang="${lang}" href="${escapeXml(`${origin}/${lang}${path}`)}"/>`)
+    .map(
+      (lang) =>
+        `    <xhtml:link rel="alternate" hreflang="${lang}" href="${escapeXml(`${origin}/${lang}${path}`)}"/>`,
+    )
     .join('\n');
   return langs
-    .map((lang) => `  <url>\n    <loc>${escapeXml(`${origin}/${lang}${path}`)}</loc>\n${alternates}\n  </url>`)
+    .map(
+      (lang) => `  <url>\n    <loc>${escapeXml(`${origin}/${lang}${path}`)}</loc>\n${alternates}\n  </url>`,
+    )
     .join('\n');
 }
 
@@ -97,5 +115,8 @@ export async function sitemapIncidentIds(db: Db, chunk: number): Promise<{ ids: 
       order by incident_id limit ${SITEMAP_CHUNK} offset ${chunk * SITEMAP_CHUNK}`.execute(db),
     sql<{ n: number }>`select count(*) as n from incident_search where not restricted`.execute(db),
   ]);
-  return { ids: rows.rows.map((row) => row.id), chunks: Math.ceil(Number(count.rows[0]?.n ?? 0) / SITEMAP_CHUNK) };
+  return {
+    ids: rows.rows.map((row) => row.id),
+    chunks: Math.ceil(Number(count.rows[0]?.n ?? 0) / SITEMAP_CHUNK),
+  };
 }

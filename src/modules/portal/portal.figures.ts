@@ -34,7 +34,11 @@ export async function latestCountedMonth(db: Db, today: Date): Promise<string | 
   return row.rows[0]?.period ?? null;
 }
 
-export async function monthlyGroupSeries(db: Db, fromMonth: string, toMonth: string): Promise<MonthFigures[]> {
+export async function monthlyGroupSeries(
+  db: Db,
+  fromMonth: string,
+  toMonth: string,
+): Promise<MonthFigures[]> {
   const months = monthsBetween(fromMonth, toMonth);
   const [groups, cases] = await Promise.all([
     sql<{ period: string; value: string; n: number }>`
@@ -53,10 +57,13 @@ export async function monthlyGroupSeries(db: Db, fromMonth: string, toMonth: str
       where first_event >= ${`${fromMonth}-01`}::date and first_event < ${`${addMonths(toMonth, 1)}-01`}::date
       group by 1`.execute(db),
   ]);
-  const byMonth = new Map(months.map((month) => [month, { month, rights: 0, information: 0, legal: 0, total: 0 }]));
+  const byMonth = new Map(
+    months.map((month) => [month, { month, rights: 0, information: 0, legal: 0, total: 0 }]),
+  );
   for (const row of groups.rows) {
     const figures = byMonth.get(row.period);
-    if (figures && (row.value === 'rights' || row.value === 'information')) figures[row.value] = Number(row.n);
+    if (figures && (row.value === 'rights' || row.value === 'information'))
+      figures[row.value] = Number(row.n);
   }
   for (const row of cases.rows) {
     const figures = byMonth.get(row.month);

@@ -259,9 +259,9 @@ export async function loadActor(db: Db, id: string): Promise<ActorDetail | { mer
     sql<{ incident_id: string }>`
       select s.incident_id from incident_search s where s.actor_ids @> array[${id}]::text[]
       order by s.sort_date desc, s.incident_id desc limit ${ACTOR_PAGE_INCIDENTS}`.execute(db),
-    sql<{ n: number }>`select count(*) as n from incident_search s where s.actor_ids @> array[${id}]::text[]`.execute(
-      db,
-    ),
+    sql<{
+      n: number;
+    }>`select count(*) as n from incident_search s where s.actor_ids @> array[${id}]::text[]`.execute(db),
     sql<CaseSummary & { role: string }>`
       select ${caseSummaryColumns}, p.role
       from case_parties p join actors a on a.id = p.actor_id

@@ -148,7 +148,11 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     if (!incident) throw notFound();
     return sendPage(
       reply,
-      <IncidentPage frame={frameFor(request, lang, incidentTitle(incident, labels))} labels={labels} incident={incident} />,
+      <IncidentPage
+        frame={frameFor(request, lang, incidentTitle(incident, labels))}
+        labels={labels}
+        incident={incident}
+      />,
     );
   });
 
@@ -159,27 +163,31 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
       .optional()
       .transform((kind) => (kind === '' ? undefined : kind)),
   });
-  app.get('/:lang(kk|ru|en)/cases', { schema: { params: langParams, querystring: casesQuery } }, async (request, reply) => {
-    const { lang } = langParams.parse(request.params);
-    const { kind, page } = casesQuery.parse(request.query);
-    const [{ cases, total }, { labels }] = await Promise.all([
-      listCases(db, { kind, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
-      reference(lang),
-    ]);
-    const t = translator(portalMessages, lang);
-    return sendPage(
-      reply,
-      <CasesPage
-        frame={frameFor(request, lang, t('casesTitle'))}
-        labels={labels}
-        kind={kind}
-        cases={cases}
-        page={page}
-        pages={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-        total={total}
-      />,
-    );
-  });
+  app.get(
+    '/:lang(kk|ru|en)/cases',
+    { schema: { params: langParams, querystring: casesQuery } },
+    async (request, reply) => {
+      const { lang } = langParams.parse(request.params);
+      const { kind, page } = casesQuery.parse(request.query);
+      const [{ cases, total }, { labels }] = await Promise.all([
+        listCases(db, { kind, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+        reference(lang),
+      ]);
+      const t = translator(portalMessages, lang);
+      return sendPage(
+        reply,
+        <CasesPage
+          frame={frameFor(request, lang, t('casesTitle'))}
+          labels={labels}
+          kind={kind}
+          cases={cases}
+          page={page}
+          pages={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+          total={total}
+        />,
+      );
+    },
+  );
 
   app.get('/:lang(kk|ru|en)/cases/:id', { schema: { params: idParams } }, async (request, reply) => {
     const { lang, id } = idParams.parse(request.params);
@@ -187,38 +195,47 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     if (!legalCase) throw notFound();
     return sendPage(
       reply,
-      <CasePage frame={frameFor(request, lang, caseTitle(legalCase, labels))} labels={labels} legalCase={legalCase} />,
+      <CasePage
+        frame={frameFor(request, lang, caseTitle(legalCase, labels))}
+        labels={labels}
+        legalCase={legalCase}
+      />,
     );
   });
 
   const actorsQuery = pageQuery.extend({ q: z.string().trim().max(200).optional() });
-  app.get('/:lang(kk|ru|en)/actors', { schema: { params: langParams, querystring: actorsQuery } }, async (request, reply) => {
-    const { lang } = langParams.parse(request.params);
-    const { q, page } = actorsQuery.parse(request.query);
-    const matchedIds = q ? await matchActorNames(db, q, 200) : undefined;
-    const [{ actors, hasMore }, { labels }] = await Promise.all([
-      listActors(db, { matchedIds, kind: [], offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
-      reference(lang),
-    ]);
-    const t = translator(portalMessages, lang);
-    return sendPage(
-      reply,
-      <ActorsPage
-        frame={frameFor(request, lang, t('actorsTitle'))}
-        labels={labels}
-        q={q}
-        actors={actors}
-        page={page}
-        hasMore={hasMore}
-      />,
-    );
-  });
+  app.get(
+    '/:lang(kk|ru|en)/actors',
+    { schema: { params: langParams, querystring: actorsQuery } },
+    async (request, reply) => {
+      const { lang } = langParams.parse(request.params);
+      const { q, page } = actorsQuery.parse(request.query);
+      const matchedIds = q ? await matchActorNames(db, q, 200) : undefined;
+      const [{ actors, hasMore }, { labels }] = await Promise.all([
+        listActors(db, { matchedIds, kind: [], offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+        reference(lang),
+      ]);
+      const t = translator(portalMessages, lang);
+      return sendPage(
+        reply,
+        <ActorsPage
+          frame={frameFor(request, lang, t('actorsTitle'))}
+          labels={labels}
+          q={q}
+          actors={actors}
+          page={page}
+          hasMore={hasMore}
+        />,
+      );
+    },
+  );
 
   app.get('/:lang(kk|ru|en)/actors/:id', { schema: { params: idParams } }, async (request, reply) => {
     const { lang, id } = idParams.parse(request.params);
     const [actor, { labels }] = await Promise.all([loadActor(db, id), reference(lang)]);
     if (!actor) throw notFound();
-    if ('mergedInto' in actor) return reply.redirect(`/${lang}/actors/${encodeURIComponent(actor.mergedInto)}`, 301);
+    if ('mergedInto' in actor)
+      return reply.redirect(`/${lang}/actors/${encodeURIComponent(actor.mergedInto)}`, 301);
     return sendPage(
       reply,
       <ActorPage
@@ -326,13 +343,19 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
         id: `${base}/${lang}/incidents/${encodeURIComponent(incident.id)}`,
         href: `${base}/${lang}/incidents/${encodeURIComponent(incident.id)}`,
         title: incident.restricted
-          ? t('restrictedFeedTitle', { month: formatMonth(incident.date, lang), region: labels.region(incident.region) })
+          ? t('restrictedFeedTitle', {
+              month: formatMonth(incident.date, lang),
+              region: labels.region(incident.region),
+            })
           : (pickText(incident.title, lang)?.text ?? incident.id),
         updated: times.get(incident.id) ?? updated,
         summary: incident.restricted ? null : (pickText(incident.summary, lang)?.text ?? null),
       })),
     });
-    return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
+    return reply
+      .type('application/atom+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(xml);
   });
 
   app.get('/sitemap.xml', async (request, reply) => {
@@ -342,13 +365,22 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
       '/sitemaps/pages.xml',
       ...Array.from({ length: chunks }, (_, index) => `/sitemaps/incidents-${index}.xml`),
     ]);
-    return reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(xml);
+    return reply
+      .type('application/xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(xml);
   });
 
   app.get('/sitemaps/pages.xml', async (request, reply) => {
     const regions = await loadRegions(db);
-    const xml = sitemapUrls(origin(request), [...staticPaths, ...regions.map((region) => `/regions/${region.code}`)]);
-    return reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(xml);
+    const xml = sitemapUrls(origin(request), [
+      ...staticPaths,
+      ...regions.map((region) => `/regions/${region.code}`),
+    ]);
+    return reply
+      .type('application/xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(xml);
   });
 
   const chunkParams = z.object({ chunk: z.coerce.number().int().min(0).max(100_000) });
@@ -360,6 +392,9 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
       origin(request),
       ids.map((id) => `/incidents/${encodeURIComponent(id)}`),
     );
-    return reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(xml);
+    return reply
+      .type('application/xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(xml);
   });
 };

@@ -9,10 +9,16 @@ import {
   type IncidentFilters,
   prepareSearch,
 } from '../search/index.ts';
+import { groupSeries } from './pages/home.tsx';
 import { regionTiles } from './pages/regions.tsx';
 import type { MonthSeries } from './pages/statistics.tsx';
-import { groupSeries } from './pages/home.tsx';
-import { addMonths, latestCountedMonth, type MonthFigures, monthlyGroupSeries, monthsBetween } from './portal.figures.ts';
+import {
+  addMonths,
+  latestCountedMonth,
+  type MonthFigures,
+  monthlyGroupSeries,
+  monthsBetween,
+} from './portal.figures.ts';
 import type { Region, Taxonomy } from './portal.schemas.ts';
 import type { Labels } from './portal.views.tsx';
 

@@ -19,7 +19,8 @@ export type Labels = {
 };
 
 export function makeLabels(lang: Lang, taxonomy: Taxonomy, regions: Region[]): Labels {
-  const text = (labels: LocalizedText | undefined, fallback: string) => pickText(labels, lang)?.text ?? fallback;
+  const text = (labels: LocalizedText | undefined, fallback: string) =>
+    pickText(labels, lang)?.text ?? fallback;
   const categories = new Map(taxonomy.categories.map((category) => [category.code, category.labels]));
   const groups = new Map(taxonomy.groups.map((group) => [group.code as string, group.labels]));
   const regionLabels = new Map(regions.map((region) => [region.code, region.labels]));
@@ -37,7 +38,13 @@ export function makeLabels(lang: Lang, taxonomy: Taxonomy, regions: Region[]): L
       if (!article) return code;
       const law = { CC: 'CC', CAO: 'CAO', CPC: 'CPC', CIVC: 'CivC', CONST: 'Const.' }[article.law];
       const localizedLaw: Record<Lang, Record<string, string>> = {
-        en: { CC: 'Criminal Code', CAO: 'Administrative Code', CPC: 'Criminal Procedure Code', CIVC: 'Civil Code', CONST: 'Constitution' },
+        en: {
+          CC: 'Criminal Code',
+          CAO: 'Administrative Code',
+          CPC: 'Criminal Procedure Code',
+          CIVC: 'Civil Code',
+          CONST: 'Constitution',
+        },
         ru: { CC: 'УК', CAO: 'КоАП', CPC: 'УПК', CIVC: 'ГК', CONST: 'Конституция' },
         kk: { CC: 'ҚК', CAO: 'ӘҚБтК', CPC: 'ҚПК', CIVC: 'АК', CONST: 'Конституция' },
       };
@@ -53,7 +60,7 @@ export function makeLabels(lang: Lang, taxonomy: Taxonomy, regions: Region[]): L
 export function DataText({ text, lang }: { text: LocalizedText | null | undefined; lang: Lang }) {
   const picked = pickText(text, lang);
   if (!picked) return null;
-  return picked.lang === lang ? <>{picked.text}</> : <span lang={picked.lang}>{picked.text}</span>;
+  return picked.lang === lang ? picked.text : <span lang={picked.lang}>{picked.text}</span>;
 }
 
 export function textOf(text: LocalizedText | null | undefined, lang: Lang): string {
@@ -62,7 +69,9 @@ export function textOf(text: LocalizedText | null | undefined, lang: Lang): stri
 
 /** '2024-05-13' as a date, '2024-05' as its month. */
 export function DateText({ value, lang }: { value: string; lang: Lang }) {
-  return <time dateTime={value}>{value.length === 7 ? formatMonth(value, lang) : formatDate(value, lang)}</time>;
+  return (
+    <time dateTime={value}>{value.length === 7 ? formatMonth(value, lang) : formatDate(value, lang)}</time>
+  );
 }
 
 export function formatCount(count: Count, lang: Lang): string {
@@ -153,7 +162,13 @@ export function IncidentList({ incidents, labels }: { incidents: IncidentSummary
   );
 }
 
-export function CaseItem({ legalCase, labels }: { legalCase: CaseSummary & { role?: string }; labels: Labels }) {
+export function CaseItem({
+  legalCase,
+  labels,
+}: {
+  legalCase: CaseSummary & { role?: string };
+  labels: Labels;
+}) {
   const { lang } = labels;
   const t = translator(portalMessages, lang);
   const title = textOf(legalCase.title, lang) || labels.caseTerm(legalCase.kind);
@@ -208,7 +223,9 @@ export function Pagination({
             </a>
           </li>
         ) : null}
-        <li aria-current="page">{t('pageOf', { page: formatNumber(page, lang), pages: formatNumber(pages, lang) })}</li>
+        <li aria-current="page">
+          {t('pageOf', { page: formatNumber(page, lang), pages: formatNumber(pages, lang) })}
+        </li>
         {page < pages ? (
           <li>
             <a href={hrefFor(page + 1)} rel="next">

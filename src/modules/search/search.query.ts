@@ -17,7 +17,12 @@ const MAX_MATCHED_ACTORS = 20;
 /** Letters and digits only: what reaches to_tsquery can never be an operator. */
 export function queryWords(q: string | undefined): string[] {
   if (!q) return [];
-  return (q.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+  return (
+    q
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).slice(0, MAX_WORDS);
 }
 
 /**

@@ -36,6 +36,10 @@ export const SEARCH_CANDIDATES = 1000;
 export const EXACT_LIMIT = 10_000;
 export const SAMPLE_ROWS = 20_000;
 
+/** The thresholds of the strategies; tests lower them to reach the sample strategy on little data. */
+export type AggregateLimits = { exact: number; sampleRows: number };
+const defaultLimits: AggregateLimits = { exact: EXACT_LIMIT, sampleRows: SAMPLE_ROWS };
+
 export const aggregateDimensions = [
   'all',
   'year',
@@ -111,7 +115,9 @@ export async function* streamIncidentIds(
   while (remaining > 0) {
     const limit = Math.min(batchSize, remaining);
     const keyset: RawBuilder<unknown> =
-      after === null ? sql`true` : sql`(s.sort_date, s.incident_id) < (${after.sort_date}::date, ${after.incident_id})`;
+      after === null
+        ? sql`true`
+        : sql`(s.sort_date, s.incident_id) < (${after.sort_date}::date, ${after.incident_id})`;
     const rows: Array<{ incident_id: string; sort_date: string }> = (
       await sql<{ incident_id: string; sort_date: string }>`
         select s.incident_id, s.sort_date from incident_search s where ${where} and ${keyset}
@@ -176,8 +182,7 @@ async function aggregateFromRollup(
   const { filters } = search;
   const months = countingMonths(filters);
   const years = filters.year.map(String);
-  const region =
-    filters.region.length > 0 ? sql`f.region_code = any(${filters.region}::text[])` : sql`true`;
+  const region = filters.region.length > 0 ? sql`f.region_code = any(${filters.region}::text[])` : sql`true`;
   // Sums over year rows unless a month is chosen; monthly dimensions read the month rows.
   const basePeriod =
     filters.month.length > 0
@@ -222,27 +227,29 @@ async function aggregateExactly(
   db: Db,
   search: PreparedSearch,
   dimensions: AggregateDimension[],
+  limits: AggregateLimits,
 ): Promise<Aggregation | null> {
   const rows = await sql<{ d: string; v: string; n: string }>`
     select x.d, x.v, count(*) as n
-    from (select * from incident_search s where ${filterCondition(search)} limit ${EXACT_LIMIT + 1}) s
+    from (select * from incident_search s where ${filterCondition(search)} limit ${limits.exact + 1}) s
     ${lateralValues(dimensions)}
     group by 1, 2`.execute(db);
   const aggregation = toAggregation(rows.rows, 'exact');
-  return aggregation.total.value > EXACT_LIMIT ? null : aggregation;
+  return aggregation.total.value > limits.exact ? null : aggregation;
 }
 
 async function aggregateFromSample(
   db: Db,
   search: PreparedSearch,
   dimensions: AggregateDimension[],
+  limits: AggregateLimits,
 ): Promise<Aggregation> {
   const estimate = await sql<{ rows: number }>`
     select greatest(reltuples, 1)::float8 as rows from pg_class where oid = 'incident_search'::regclass`.execute(
     db,
   );
-  const tableRows = Math.max(Number(estimate.rows[0]?.rows ?? 1), EXACT_LIMIT + 1);
-  const percent = Math.min(100, (100 * SAMPLE_ROWS) / tableRows);
+  const tableRows = Math.max(Number(estimate.rows[0]?.rows ?? 1), limits.exact + 1);
+  const percent = Math.min(100, (100 * limits.sampleRows) / tableRows);
   const rows = await sql<{ d: string; v: string; n: string }>`
     select x.d, x.v, count(*) as n
     from incident_search s tablesample system (${sql.lit(percent)}) repeatable (7)
@@ -251,7 +258,7 @@ async function aggregateFromSample(
     group by 1, 2`.execute(db);
   const aggregation = toAggregation(rows.rows, 'sample', 100 / percent);
   // The exact pass already saw more than EXACT_LIMIT matches.
-  aggregation.total.value = Math.max(aggregation.total.value, EXACT_LIMIT + 1);
+  aggregation.total.value = Math.max(aggregation.total.value, limits.exact + 1);
   return aggregation;
 }
 
@@ -260,10 +267,11 @@ export async function aggregateIncidents(
   db: Db,
   search: PreparedSearch,
   dimensions: AggregateDimension[],
+  limits: AggregateLimits = defaultLimits,
 ): Promise<Aggregation> {
   if (rollupAnswers(search)) return aggregateFromRollup(db, search, dimensions);
-  const exact = await aggregateExactly(db, search, dimensions);
-  return exact ?? aggregateFromSample(db, search, dimensions);
+  const exact = await aggregateExactly(db, search, dimensions, limits);
+  return exact ?? aggregateFromSample(db, search, dimensions, limits);
 }
 
 export async function countIncidents(db: Db, search: PreparedSearch): Promise<Count> {

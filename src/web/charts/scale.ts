@@ -3,7 +3,8 @@ export function niceScale(maximum: number, tickCount = 4): { max: number; ticks:
   if (!(maximum > 0)) return { max: 1, ticks: [0, 1] };
   const rough = maximum / tickCount;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough) ?? rough;
+  const step =
+    [1, 2, 2.5, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough) ?? rough;
   const integerStep = Math.max(1, Math.round(step));
   const max = Math.ceil(maximum / integerStep) * integerStep;
   const ticks: number[] = [];

@@ -50,31 +50,33 @@ export function TileMap({ lang, title, tiles }: { lang: Lang; title: string; til
   const height = rows * (TILE_H + GAP);
   const peak = Math.max(0, ...tiles.map((tile) => tile.value));
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} class="tile-map" role="group" aria-label={title}>
-      {tiles.map((tile) => {
-        const x = tile.col * (TILE_W + GAP);
-        const y = tile.row * (TILE_H + GAP);
-        const label = `${tile.label}: ${formatNumber(tile.value, lang)}`;
-        return (
-          <a key={tile.code} href={tile.href} aria-label={label} class={`shade-${shadeOf(tile.value, peak)}`}>
-            <title>{label}</title>
-            <rect
-              x={x}
-              y={y}
-              width={TILE_W}
-              height={TILE_H}
-              rx="4"
-              class="tile"
-            />
-            <text x={x + TILE_W / 2} y={y + 26} text-anchor="middle" class="tile-name">
-              {tileNames[tile.code]?.[lang] ?? tile.label}
-            </text>
-            <text x={x + TILE_W / 2} y={y + 48} text-anchor="middle" class="tile-value">
-              {formatNumber(tile.value, lang)}
-            </text>
-          </a>
-        );
-      })}
-    </svg>
+    <figure class="chart">
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${width} ${height}`} class="tile-map">
+        <title>{title}</title>
+        {tiles.map((tile) => {
+          const x = tile.col * (TILE_W + GAP);
+          const y = tile.row * (TILE_H + GAP);
+          const label = `${tile.label}: ${formatNumber(tile.value, lang)}`;
+          return (
+            <a
+              key={tile.code}
+              href={tile.href}
+              aria-label={label}
+              class={`shade-${shadeOf(tile.value, peak)}`}
+            >
+              <title>{label}</title>
+              <rect x={x} y={y} width={TILE_W} height={TILE_H} rx="4" class="tile" />
+              <text x={x + TILE_W / 2} y={y + 26} text-anchor="middle" class="tile-name">
+                {tileNames[tile.code]?.[lang] ?? tile.label}
+              </text>
+              <text x={x + TILE_W / 2} y={y + 48} text-anchor="middle" class="tile-value">
+                {formatNumber(tile.value, lang)}
+              </text>
+            </a>
+          );
+        })}
+      </svg>
+    </figure>
   );
 }

@@ -1,7 +1,7 @@
 import { translator } from '../../../i18n/define.ts';
 import { formatNumber } from '../../../i18n/format.ts';
 import { pickText } from '../../../i18n/langs.ts';
-import { type PageFrame, Layout } from '../../../web/layout.tsx';
+import { Layout, type PageFrame } from '../../../web/layout.tsx';
 import { emptyFilters, filtersQueryString } from '../../search/index.ts';
 import { portalMessages } from '../portal.messages.ts';
 import type { ActorDetail, ActorSummary } from '../portal.schemas.ts';
@@ -36,7 +36,7 @@ export function ActorsPage({
     <Layout frame={frame}>
       <h1>{t('actorsTitle')}</h1>
       <p>{t('actorsIntro')}</p>
-      <form method="get" action={base} class="inline-form" role="search">
+      <form method="get" action={base} class="inline-form">
         <div class="field">
           <label for="actor-q">{t('actorSearchLabel')}</label>
           <input type="search" id="actor-q" name="q" value={q ?? ''} maxLength={200} />
@@ -59,7 +59,15 @@ export function ActorsPage({
   );
 }
 
-export function ActorPage({ frame, labels, actor }: { frame: PageFrame; labels: Labels; actor: ActorDetail }) {
+export function ActorPage({
+  frame,
+  labels,
+  actor,
+}: {
+  frame: PageFrame;
+  labels: Labels;
+  actor: ActorDetail;
+}) {
   const { lang } = frame;
   const t = translator(portalMessages, lang);
   const localName = pickText(actor.names, lang);
@@ -73,7 +81,9 @@ export function ActorPage({ frame, labels, actor }: { frame: PageFrame; labels: 
           <Fact term={t('actorKind')}>{labels.kind(actor.kind)}</Fact>
           {actor.spellings.length > 0 || (localName && localName.text !== actor.name) ? (
             <Fact term={t('alsoWritten')}>
-              {[...new Set([actor.name, ...actor.spellings])].filter((name) => name !== localName?.text).join('; ')}
+              {[...new Set([actor.name, ...actor.spellings])]
+                .filter((name) => name !== localName?.text)
+                .join('; ')}
             </Fact>
           ) : null}
         </dl>
@@ -90,7 +100,9 @@ export function ActorPage({ frame, labels, actor }: { frame: PageFrame; labels: 
             <IncidentList incidents={actor.incidents} labels={labels} />
             {actor.incident_count > actor.incidents.length ? (
               <p>
-                <a href={allIncidents}>{t('actorAllIncidents', { n: formatNumber(actor.incident_count, lang) })}</a>
+                <a href={allIncidents}>
+                  {t('actorAllIncidents', { n: formatNumber(actor.incident_count, lang) })}
+                </a>
               </p>
             ) : null}
           </section>

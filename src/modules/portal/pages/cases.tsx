@@ -1,7 +1,7 @@
 import { translator } from '../../../i18n/define.ts';
 import { formatMonth, formatNumber } from '../../../i18n/format.ts';
 import { pickText } from '../../../i18n/langs.ts';
-import { type PageFrame, Layout } from '../../../web/layout.tsx';
+import { Layout, type PageFrame } from '../../../web/layout.tsx';
 import { portalMessages } from '../portal.messages.ts';
 import type { CaseDetail, CaseSummary } from '../portal.schemas.ts';
 import {
@@ -83,7 +83,15 @@ export function caseTitle(legalCase: CaseDetail, labels: Labels): string {
   return textOf(legalCase.title, labels.lang) || labels.caseTerm(legalCase.kind);
 }
 
-export function CasePage({ frame, labels, legalCase }: { frame: PageFrame; labels: Labels; legalCase: CaseDetail }) {
+export function CasePage({
+  frame,
+  labels,
+  legalCase,
+}: {
+  frame: PageFrame;
+  labels: Labels;
+  legalCase: CaseDetail;
+}) {
   const { lang } = frame;
   const t = translator(portalMessages, lang);
   const summary = pickText(legalCase.summary, lang);
@@ -102,7 +110,9 @@ export function CasePage({ frame, labels, legalCase }: { frame: PageFrame; label
           <Fact term={t('region')}>{legalCase.region ? labels.region(legalCase.region) : null}</Fact>
           <Fact term={t('caseCourt')}>{legalCase.court}</Fact>
           {legalCase.subjects.length > 0 ? (
-            <Fact term={t('caseSubjects')}>{legalCase.subjects.map((code) => labels.category(code)).join('; ')}</Fact>
+            <Fact term={t('caseSubjects')}>
+              {legalCase.subjects.map((code) => labels.category(code)).join('; ')}
+            </Fact>
           ) : null}
           {legalCase.legal_articles.length > 0 ? (
             <Fact term={t('legalArticles')}>
@@ -164,7 +174,9 @@ export function CasePage({ frame, labels, legalCase }: { frame: PageFrame; label
                       {t('fine')}:{' '}
                       {[
                         event.fine_tenge !== null ? formatTenge(event.fine_tenge, lang) : '',
-                        event.fine_mci !== null ? t('fineMci', { n: formatNumber(event.fine_mci, lang) }) : '',
+                        event.fine_mci !== null
+                          ? t('fineMci', { n: formatNumber(event.fine_mci, lang) })
+                          : '',
                       ]
                         .filter(Boolean)
                         .join(' / ')}

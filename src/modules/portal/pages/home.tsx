@@ -1,10 +1,10 @@
 import { translator } from '../../../i18n/define.ts';
 import { formatMonth, formatNumber } from '../../../i18n/format.ts';
 import { ColumnChart } from '../../../web/charts/charts.tsx';
-import { type PageFrame, Layout } from '../../../web/layout.tsx';
-import type { DatabaseSummary } from '../portal.repo.ts';
+import { Layout, type PageFrame } from '../../../web/layout.tsx';
 import type { MonthFigures } from '../portal.figures.ts';
 import { portalMessages } from '../portal.messages.ts';
+import type { DatabaseSummary } from '../portal.repo.ts';
 import type { IncidentSummary } from '../portal.schemas.ts';
 import { IncidentList, type Labels } from '../portal.views.tsx';
 import { monthAxisLabels } from './statistics.tsx';
@@ -14,7 +14,9 @@ export function groupSeries(figures: MonthFigures[], lang: Labels['lang'], withL
   return [
     { key: 'rights', label: t('groupRights'), values: figures.map((month) => month.rights) },
     { key: 'information', label: t('groupInformation'), values: figures.map((month) => month.information) },
-    ...(withLegal ? [{ key: 'legal', label: t('groupLegal'), values: figures.map((month) => month.legal) }] : []),
+    ...(withLegal
+      ? [{ key: 'legal', label: t('groupLegal'), values: figures.map((month) => month.legal) }]
+      : []),
   ];
 }
 

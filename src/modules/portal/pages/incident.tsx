@@ -1,7 +1,7 @@
 import { translator } from '../../../i18n/define.ts';
 import { formatMonth } from '../../../i18n/format.ts';
 import { pickText } from '../../../i18n/langs.ts';
-import { type PageFrame, Layout } from '../../../web/layout.tsx';
+import { Layout, type PageFrame } from '../../../web/layout.tsx';
 import { emptyFilters, filtersQueryString, type IncidentFilters } from '../../search/index.ts';
 import { portalMessages } from '../portal.messages.ts';
 import type { IncidentDetail } from '../portal.schemas.ts';
@@ -58,7 +58,8 @@ export function IncidentPage({
               <ul class="plain">
                 {incident.victims.map((actor) => (
                   <li key={actor.id}>
-                    <a href={`/${lang}/actors/${encodeURIComponent(actor.id)}`}>{actor.name}</a> ({labels.kind(actor.kind)})
+                    <a href={`/${lang}/actors/${encodeURIComponent(actor.id)}`}>{actor.name}</a> (
+                    {labels.kind(actor.kind)})
                   </li>
                 ))}
               </ul>
@@ -69,7 +70,8 @@ export function IncidentPage({
               <ul class="plain">
                 {incident.perpetrators.map((actor) => (
                   <li key={actor.id}>
-                    <a href={`/${lang}/actors/${encodeURIComponent(actor.id)}`}>{actor.name}</a> ({labels.kind(actor.kind)})
+                    <a href={`/${lang}/actors/${encodeURIComponent(actor.id)}`}>{actor.name}</a> (
+                    {labels.kind(actor.kind)})
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,7 @@
 import { translator } from '../../../i18n/define.ts';
 import { formatMonth, formatNumber } from '../../../i18n/format.ts';
 import type { Lang } from '../../../i18n/langs.ts';
-import { type PageFrame, Layout } from '../../../web/layout.tsx';
+import { Layout, type PageFrame } from '../../../web/layout.tsx';
 import {
   type AggregateDimension,
   type Aggregation,
@@ -72,7 +72,9 @@ function facetOptions(
       values = actorKinds.map((kind) => [kind, labels.kind(kind)] as const);
       break;
     case 'article':
-      values = taxonomy.legal_articles.map((article) => [article.code, labels.article(article.code)] as const);
+      values = taxonomy.legal_articles.map(
+        (article) => [article.code, labels.article(article.code)] as const,
+      );
       break;
   }
   const options = values
@@ -104,7 +106,9 @@ function FacetFieldset({
       <ul>
         {options.map((option) => {
           const id = `f-${dimension}-${option.value}`;
-          const count = approximate ? `≈ ${formatNumber(roundEstimate(option.count), lang)}` : formatNumber(option.count, lang);
+          const count = approximate
+            ? `≈ ${formatNumber(roundEstimate(option.count), lang)}`
+            : formatNumber(option.count, lang);
           return (
             <li key={option.value}>
               <input
@@ -159,11 +163,18 @@ export function IncidentsPage({
     <Layout frame={frame}>
       <h1>{t('incidentsTitle')}</h1>
       <p>{t('incidentsIntro')}</p>
-      <form method="get" action={base} class="incident-search" role="search">
+      <form method="get" action={base} class="incident-search">
         <div class="search-row">
           <div class="field">
             <label for="q">{t('searchLabel')}</label>
-            <input type="search" id="q" name="q" value={query.q ?? ''} aria-describedby="q-hint" maxLength={200} />
+            <input
+              type="search"
+              id="q"
+              name="q"
+              value={query.q ?? ''}
+              aria-describedby="q-hint"
+              maxLength={200}
+            />
             <span id="q-hint" class="hint">
               {t('searchHint')}
             </span>
@@ -199,11 +210,12 @@ export function IncidentsPage({
                 approximate={!facets.exact}
               />
             ))}
-            {[...filters.group.map((group) => ['group', group]), ...filters.actor.map((actor) => ['actor', actor])].map(
-              ([name, value]) => (
-                <input key={`${name}-${value}`} type="hidden" name={name} value={value} />
-              ),
-            )}
+            {[
+              ...filters.group.map((group) => ['group', group]),
+              ...filters.actor.map((actor) => ['actor', actor]),
+            ].map(([name, value]) => (
+              <input key={`${name}-${value}`} type="hidden" name={name} value={value} />
+            ))}
             {filters.from ? <input type="hidden" name="from" value={filters.from} /> : null}
             {filters.to ? <input type="hidden" name="to" value={filters.to} /> : null}
             <p>
@@ -223,7 +235,11 @@ export function IncidentsPage({
             {query.q && total.value > SEARCH_CANDIDATES ? (
               <p class="hint">{t('searchCap', { n: formatNumber(SEARCH_CANDIDATES, lang) })}</p>
             ) : null}
-            {incidents.length === 0 ? <p>{t('noResults')}</p> : <IncidentList incidents={incidents} labels={labels} />}
+            {incidents.length === 0 ? (
+              <p>{t('noResults')}</p>
+            ) : (
+              <IncidentList incidents={incidents} labels={labels} />
+            )}
             <Pagination lang={lang} page={query.page} pages={pages} hrefFor={hrefFor} />
             <section class="downloads" aria-labelledby="downloads-heading">
               <h2 id="downloads-heading">{t('downloadHeading')}</h2>

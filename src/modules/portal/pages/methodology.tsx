@@ -1,5 +1,5 @@
 import { translator } from '../../../i18n/define.ts';
-import { type PageFrame, Layout } from '../../../web/layout.tsx';
+import { Layout, type PageFrame } from '../../../web/layout.tsx';
 import { type PortalMessage, portalMessages } from '../portal.messages.ts';
 
 /** The counting rules of DESIGN section 4, in plain words, in the order a reader needs them. */

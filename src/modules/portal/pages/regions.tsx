@@ -2,7 +2,7 @@ import { translator } from '../../../i18n/define.ts';
 import { formatDate, formatNumber } from '../../../i18n/format.ts';
 import { BarTable } from '../../../web/charts/charts.tsx';
 import { type MapTile, TileMap } from '../../../web/charts/tile-map.tsx';
-import { type PageFrame, Layout } from '../../../web/layout.tsx';
+import { Layout, type PageFrame } from '../../../web/layout.tsx';
 import { emptyFilters, filtersQueryString } from '../../search/index.ts';
 import { portalMessages } from '../portal.messages.ts';
 import type { IncidentSummary, Region } from '../portal.schemas.ts';
@@ -161,14 +161,16 @@ export function RegionPage({
           <ul>
             {region.former_names.map((name) => (
               <li key={name.valid_from}>
-                {name.labels[lang] ?? ''} ({formatDate(name.valid_from, lang)} – {formatDate(name.valid_to, lang)})
+                {name.labels[lang] ?? ''} ({formatDate(name.valid_from, lang)} –{' '}
+                {formatDate(name.valid_to, lang)})
               </li>
             ))}
           </ul>
         </>
       ) : null}
       <p>
-        <a href={regionListHref(lang, region.code)}>{t('regionIncidentsLink')}</a> ({formatNumber(total, lang)})
+        <a href={regionListHref(lang, region.code)}>{t('regionIncidentsLink')}</a> (
+        {formatNumber(total, lang)})
       </p>
       <BarTable
         lang={lang}

@@ -2,7 +2,7 @@ import { translator } from '../../../i18n/define.ts';
 import { formatMonth } from '../../../i18n/format.ts';
 import { type BarItem, BarTable, ColumnChart, type Series } from '../../../web/charts/charts.tsx';
 import { type MapTile, TileMap } from '../../../web/charts/tile-map.tsx';
-import { type PageFrame, Layout } from '../../../web/layout.tsx';
+import { Layout, type PageFrame } from '../../../web/layout.tsx';
 import { filtersQueryString, hasFilters, type IncidentFilters } from '../../search/index.ts';
 import { portalMessages } from '../portal.messages.ts';
 import type { Region, Taxonomy } from '../portal.schemas.ts';
@@ -158,7 +158,9 @@ export function StatisticsPage({
           <ColumnChart
             lang={lang}
             title={t('chartYears', { year: comparison.year, previous: comparison.year - 1 })}
-            labels={comparison.months.map((month) => formatMonth(`2000-${month}`, lang).replace(/ ?2000( жылғы)? ?/, ''))}
+            labels={comparison.months.map((month) =>
+              formatMonth(`2000-${month}`, lang).replace(/ ?2000( жылғы)? ?/, ''),
+            )}
             axisLabels={comparison.months}
             series={comparison.series}
             layout="grouped"

@@ -1,0 +1,230 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
+import { insertActor, insertIncident } from '../../../test/factories.ts';
+import { matchKey } from './match-key.ts';
+import { countingMonths, prepareSearch, queryWords } from './search.query.ts';
+import { aggregateIncidents, facetIncidents, listIncidentIds, streamIncidentIds } from './search.repo.ts';
+import { emptyFilters, filtersQueryString, type IncidentFilters, incidentFiltersSchema } from './search.schemas.ts';
+
+let database: TestDatabase;
+const ids: Record<string, string> = {};
+
+const filters = (input: Record<string, unknown>): IncidentFilters => incidentFiltersSchema.parse(input);
+const search = (input: Record<string, unknown>) => prepareSearch(database.db, filters(input));
+const find = async (input: Record<string, unknown>, sort: 'newest' | 'oldest' | 'relevance' = 'newest') =>
+  listIncidentIds(database.db, await search(input), { sort, offset: 0, limit: 100 });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  const kaidarova = await insertActor(db, { name: 'Zhanna Kaidarova', variants: ['Жанна Кайдарова'] });
+  const hidden = await insertActor(db, { name: 'Secret Witness', kind: 'journalist' });
+  const police = await insertActor(db, { name: 'City police department', kind: 'police' });
+  ids.ru = await insertIncident(db, {
+    date: '2024-05-13',
+    region: 'almaty_city',
+    categories: ['detention', 'obstruction'],
+    title: { ru: 'Журналистку задержали у здания суда' },
+    summary: { ru: 'Полиция задержала журналистку во время съёмки.' },
+    victims: [{ actorId: kaidarova }, { actorId: hidden, anonymous: true }],
+    perpetrators: [police],
+    articles: ['CAO-667'],
+  });
+  ids.en = await insertIncident(db, {
+    date: '2024-04-02',
+    region: 'astana',
+    categories: ['attack'],
+    title: { en: 'Camera operator attacked outside the akimat' },
+    summary: { en: 'Two men attacked a camera crew.' },
+  });
+  ids.kk = await insertIncident(db, {
+    date: '2023-11-20',
+    region: 'turkistan',
+    categories: ['info_refusal'],
+    title: { kk: 'Әкімдік тілшінің сұрауына жауап бермеді' },
+  });
+  ids.summaryOnly = await insertIncident(db, {
+    date: '2024-06-01',
+    region: 'astana',
+    categories: ['threat'],
+    title: { en: 'Threats by phone' },
+    summary: { en: 'The caller attacked her reporting in insults.' },
+  });
+  ids.restricted = await insertIncident(db, {
+    date: '2024-05-20',
+    region: 'abai',
+    visibility: 'restricted',
+    categories: ['threat'],
+    title: { en: 'Restricted story about Kaidarova attacked' },
+    victims: [{ actorId: kaidarova }],
+  });
+  ids.draft = await insertIncident(db, {
+    date: '2024-05-21',
+    status: 'draft',
+    categories: ['attack'],
+    title: { en: 'Draft: camera operator attacked' },
+  });
+  ids.historic = await insertIncident(db, {
+    date: '2017-03-01',
+    region: 'south_kazakhstan',
+    categories: ['blocking'],
+    title: { ru: 'Заблокирован сайт газеты' },
+  });
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe('queries', () => {
+  it('keeps only letters and digits of a query, so it never reaches to_tsquery as an operator', () => {
+    expect(queryWords("журналист & !'x' | (Y2) <-> z:*")).toEqual(['журналист', 'x', 'y2', 'z']);
+    expect(queryWords(undefined)).toEqual([]);
+  });
+
+  it('gives spelling variants in Cyrillic and Latin one match key', () => {
+    expect(matchKey('Кайдарова')).toBe('kaidarova');
+    expect(matchKey('Kaydarova')).toBe('kaidarova');
+    expect(matchKey('Kaidarova')).toBe('kaidarova');
+    expect(matchKey('Тойкен')).toBe(matchKey('Toiken'));
+  });
+
+  it('turns years and months into counting months', () => {
+    expect(countingMonths({ year: [2024], month: [] })).toHaveLength(12);
+    expect(countingMonths({ year: [2024], month: ['2024-05', '2023-01'] })).toEqual(['2024-05']);
+    expect(countingMonths({ year: [], month: [] })).toBeNull();
+  });
+
+  it('reads lists as repeated keys or commas and writes them back in one order', () => {
+    const parsed = filters({ region: ['astana', 'abai,almaty_city'], year: '2024', q: '  ' });
+    expect(parsed.region).toEqual(['astana', 'abai', 'almaty_city']);
+    expect(parsed.year).toEqual([2024]);
+    expect(parsed.q).toBeUndefined();
+    expect(filtersQueryString(parsed)).toBe('?year=2024&region=astana&region=abai&region=almaty_city');
+    expect(incidentFiltersSchema.safeParse({ year: '20x4' }).success).toBe(false);
+    expect(incidentFiltersSchema.safeParse({ victim_kind: 'alien' }).success).toBe(false);
+  });
+});
+
+describe('full-text search', () => {
+  it('stems Russian and English words', async () => {
+    expect(await find({ q: 'журналистки' })).toEqual([ids.ru]);
+    expect(await find({ q: 'задержание журналистки' })).toEqual([]);
+    expect(await find({ q: 'задержали журналистку' })).toEqual([ids.ru]);
+    expect(await find({ q: 'attacks camera' })).toEqual([ids.en]);
+  });
+
+  it('matches Kazakh words as written and by prefix', async () => {
+    expect(await find({ q: 'әкімдік' })).toEqual([ids.kk]);
+    expect(await find({ q: 'тілші' })).toEqual([ids.kk]);
+  });
+
+  it('finds a named actor in any script and spelling, but never an anonymous one', async () => {
+    expect(await find({ q: 'Кайдарова' })).toEqual([ids.ru]);
+    expect(await find({ q: 'Kaydarova' })).toEqual([ids.ru]);
+    expect(await find({ q: 'Secret Witness' })).toEqual([]);
+  });
+
+  it('never finds the text of a restricted incident or a draft', async () => {
+    expect(await find({ q: 'restricted story' })).toEqual([]);
+    expect(await find({ q: 'draft' })).toEqual([]);
+    expect(await find({ category: 'threat' })).toEqual([ids.summaryOnly, ids.restricted]);
+  });
+
+  it('ranks a title match above a summary match when asked for relevance', async () => {
+    expect(await find({ q: 'attacked' }, 'relevance')).toEqual([ids.en, ids.summaryOnly]);
+    expect(await find({ q: 'attacked' }, 'newest')).toEqual([ids.summaryOnly, ids.en]);
+  });
+});
+
+describe('filters', () => {
+  it('combines dimensions with and, values with or', async () => {
+    expect(await find({ region: 'astana,almaty_city', year: '2024' }, 'oldest')).toEqual([
+      ids.en,
+      ids.ru,
+      ids.summaryOnly,
+    ]);
+    expect(await find({ region: 'astana', category: 'attack' })).toEqual([ids.en]);
+    expect(await find({ victim_kind: 'journalist' })).toEqual([ids.ru]);
+    expect(await find({ perpetrator_kind: 'police', article: 'CAO-667' })).toEqual([ids.ru]);
+    // A restricted incident sorts on the first day of its month: its day is not public.
+    expect(await find({ month: '2024-05' })).toEqual([ids.ru, ids.restricted]);
+    expect(await find({ from: '2024-05-02', to: '2024-05-31' })).toEqual([ids.ru]);
+    expect(await find({ group: 'information' })).toEqual([ids.kk, ids.historic]);
+  });
+
+  it('streams every match in batches, newest first', async () => {
+    const batches: string[][] = [];
+    for await (const batch of streamIncidentIds(database.db, await search({}), { batchSize: 2 })) {
+      batches.push(batch);
+    }
+    expect(batches.map((batch) => batch.length)).toEqual([2, 2, 2]);
+    expect(batches.flat()).toEqual(await find({}));
+    expect(batches.flat()).not.toContain(ids.draft);
+  });
+});
+
+describe('counting', () => {
+  it('answers period and region filters from the rollup, exactly', async () => {
+    const aggregation = await aggregateIncidents(database.db, await search({ year: '2024' }), [
+      'region',
+      'category',
+      'month_group',
+      'year',
+    ]);
+    expect(aggregation.strategy).toBe('rollup');
+    expect(aggregation.total).toEqual({ value: 4, exact: true });
+    expect(Object.fromEntries(aggregation.counts.get('region') ?? [])).toEqual({
+      almaty_city: 1,
+      astana: 2,
+      abai: 1,
+    });
+    expect(aggregation.counts.get('category')?.get('threat')).toBe(2);
+    expect(aggregation.counts.get('month_group')?.get('2024-05:rights')).toBe(2);
+  });
+
+  it('counts other filters exactly while they are small', async () => {
+    const aggregation = await aggregateIncidents(database.db, await search({ q: 'attacked' }), ['region']);
+    expect(aggregation.strategy).toBe('exact');
+    expect(aggregation.total).toEqual({ value: 2, exact: true });
+    expect(aggregation.counts.get('region')?.get('astana')).toBe(2);
+  });
+
+  it('estimates large selections from a sample and says so', async () => {
+    const aggregation = await aggregateIncidents(database.db, await search({ group: 'rights' }), ['region'], {
+      exact: 2,
+      sampleRows: 1_000_000,
+    });
+    expect(aggregation.strategy).toBe('sample');
+    expect(aggregation.exact).toBe(false);
+    expect(aggregation.total.exact).toBe(false);
+    expect(aggregation.total.value).toBe(4);
+  });
+
+  it('counts a filtered dimension without its own filter, so the alternatives show', async () => {
+    const facets = await facetIncidents(database.db, await search({ region: 'astana' }), ['region', 'category']);
+    expect(facets.total.value).toBe(2);
+    expect(facets.counts.get('region')?.get('almaty_city')).toBe(1);
+    expect(facets.counts.get('category')?.get('detention')).toBeUndefined();
+  });
+
+  it('agrees with a plain count over the registry tables, and follows edits', async () => {
+    const db = database.db;
+    const plain = async () => {
+      const rows = await sql<{ region: string; n: number }>`
+        select i.region_code as region, count(*) as n from incidents i
+        where i.status = 'published' group by 1`.execute(db);
+      return Object.fromEntries(rows.rows.map((row) => [row.region, Number(row.n)]));
+    };
+    const rollup = async () =>
+      Object.fromEntries(
+        (await aggregateIncidents(db, await prepareSearch(db, emptyFilters()), ['region'])).counts.get('region') ?? [],
+      );
+    expect(await rollup()).toEqual(await plain());
+    await db.updateTable('incidents').set({ status: 'published' }).where('id', '=', ids.draft ?? '').execute();
+    await db.updateTable('incidents').set({ region_code: 'shymkent' }).where('id', '=', ids.en ?? '').execute();
+    await db.deleteFrom('incidents').where('id', '=', ids.historic ?? '').execute();
+    expect(await rollup()).toEqual(await plain());
+    expect(await find({ q: 'draft' })).toEqual([ids.draft]);
+  });
+});
