@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { translator } from '../../i18n/define.ts';
 import { formatMonth } from '../../i18n/format.ts';
@@ -58,7 +59,8 @@ const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(1000).defa
 const PAGE_SIZE = 20;
 const FEED_SIZE = 50;
 
-export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { deps }) => {
+export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { deps }) => {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
   const frameFor = (request: FastifyRequest, lang: Lang, title: string): PageFrame => ({
     lang,
@@ -79,7 +81,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
   );
 
   app.get('/:lang(kk|ru|en)', { schema: { params: langParams } }, async (request, reply) => {
-    const { lang } = langParams.parse(request.params);
+    const { lang } = request.params;
     const t = translator(portalMessages, lang);
     const latestMonth = await latestCountedMonth(db, deps.now());
     const [trend, latestIds, summary, { labels }] = await Promise.all([
@@ -107,8 +109,8 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     '/:lang(kk|ru|en)/incidents',
     { schema: { params: langParams, querystring: incidentListQuerySchema } },
     async (request, reply) => {
-      const { lang } = langParams.parse(request.params);
-      const query = incidentListQuerySchema.parse(request.query);
+      const { lang } = request.params;
+      const query = request.query;
       checkListWindow(query);
       const search = await prepareSearch(db, query);
       const dimensions = listFacets.filter(
@@ -143,7 +145,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
   );
 
   app.get('/:lang(kk|ru|en)/incidents/:id', { schema: { params: idParams } }, async (request, reply) => {
-    const { lang, id } = idParams.parse(request.params);
+    const { lang, id } = request.params;
     const [incident, { labels }] = await Promise.all([loadIncident(db, id), reference(lang)]);
     if (!incident) throw notFound();
     return sendPage(
@@ -167,8 +169,8 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     '/:lang(kk|ru|en)/cases',
     { schema: { params: langParams, querystring: casesQuery } },
     async (request, reply) => {
-      const { lang } = langParams.parse(request.params);
-      const { kind, page } = casesQuery.parse(request.query);
+      const { lang } = request.params;
+      const { kind, page } = request.query;
       const [{ cases, total }, { labels }] = await Promise.all([
         listCases(db, { kind, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
         reference(lang),
@@ -190,7 +192,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
   );
 
   app.get('/:lang(kk|ru|en)/cases/:id', { schema: { params: idParams } }, async (request, reply) => {
-    const { lang, id } = idParams.parse(request.params);
+    const { lang, id } = request.params;
     const [legalCase, { labels }] = await Promise.all([loadCase(db, id), reference(lang)]);
     if (!legalCase) throw notFound();
     return sendPage(
@@ -208,8 +210,8 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     '/:lang(kk|ru|en)/actors',
     { schema: { params: langParams, querystring: actorsQuery } },
     async (request, reply) => {
-      const { lang } = langParams.parse(request.params);
-      const { q, page } = actorsQuery.parse(request.query);
+      const { lang } = request.params;
+      const { q, page } = request.query;
       const matchedIds = q ? await matchActorNames(db, q, 200) : undefined;
       const [{ actors, hasMore }, { labels }] = await Promise.all([
         listActors(db, { matchedIds, kind: [], offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
@@ -231,7 +233,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
   );
 
   app.get('/:lang(kk|ru|en)/actors/:id', { schema: { params: idParams } }, async (request, reply) => {
-    const { lang, id } = idParams.parse(request.params);
+    const { lang, id } = request.params;
     const [actor, { labels }] = await Promise.all([loadActor(db, id), reference(lang)]);
     if (!actor) throw notFound();
     if ('mergedInto' in actor)
@@ -247,7 +249,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
   });
 
   app.get('/:lang(kk|ru|en)/regions', { schema: { params: langParams } }, async (request, reply) => {
-    const { lang } = langParams.parse(request.params);
+    const { lang } = request.params;
     const search = await prepareSearch(db, emptyFilters());
     const [counts, { regions, labels }] = await Promise.all([
       aggregateIncidents(db, search, ['region']),
@@ -267,7 +269,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
 
   const regionParams = langParams.extend({ code: z.string().regex(/^[a-z_]+$/) });
   app.get('/:lang(kk|ru|en)/regions/:code', { schema: { params: regionParams } }, async (request, reply) => {
-    const { lang, code } = regionParams.parse(request.params);
+    const { lang, code } = request.params;
     const { regions, labels } = await reference(lang);
     const region = regions.find((candidate) => candidate.code === code);
     if (!region) throw notFound();
@@ -294,8 +296,8 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     '/:lang(kk|ru|en)/statistics',
     { schema: { params: langParams, querystring: incidentFiltersSchema } },
     async (request, reply) => {
-      const { lang } = langParams.parse(request.params);
-      const filters = incidentFiltersSchema.parse(request.query);
+      const { lang } = request.params;
+      const filters = request.query;
       const { taxonomy, regions, labels } = await reference(lang);
       const data = await statisticsData(db, filters, { labels, taxonomy, regions, today: deps.now() });
       const t = translator(portalMessages, lang);
@@ -314,13 +316,13 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
   );
 
   app.get('/:lang(kk|ru|en)/methodology', { schema: { params: langParams } }, async (request, reply) => {
-    const { lang } = langParams.parse(request.params);
+    const { lang } = request.params;
     const t = translator(portalMessages, lang);
     return sendPage(reply, <MethodologyPage frame={frameFor(request, lang, t('methodologyTitle'))} />);
   });
 
   app.get('/:lang(kk|ru|en)/feed.xml', { schema: { params: langParams } }, async (request, reply) => {
-    const { lang } = langParams.parse(request.params);
+    const { lang } = request.params;
     const t = translator(portalMessages, lang);
     const search = await prepareSearch(db, emptyFilters());
     const ids = await listIncidentIds(db, search, { sort: 'newest', offset: 0, limit: FEED_SIZE });
@@ -385,7 +387,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
 
   const chunkParams = z.object({ chunk: z.coerce.number().int().min(0).max(100_000) });
   app.get('/sitemaps/incidents-:chunk.xml', { schema: { params: chunkParams } }, async (request, reply) => {
-    const { chunk } = chunkParams.parse(request.params);
+    const { chunk } = request.params;
     const { ids, chunks } = await sitemapIncidentIds(db, chunk);
     if (chunk >= Math.max(1, chunks)) throw notFound();
     const xml = sitemapUrls(

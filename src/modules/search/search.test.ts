@@ -5,7 +5,12 @@ import { insertActor, insertIncident } from '../../../test/factories.ts';
 import { matchKey } from './match-key.ts';
 import { countingMonths, prepareSearch, queryWords } from './search.query.ts';
 import { aggregateIncidents, facetIncidents, listIncidentIds, streamIncidentIds } from './search.repo.ts';
-import { emptyFilters, filtersQueryString, type IncidentFilters, incidentFiltersSchema } from './search.schemas.ts';
+import {
+  emptyFilters,
+  filtersQueryString,
+  type IncidentFilters,
+  incidentFiltersSchema,
+} from './search.schemas.ts';
 
 let database: TestDatabase;
 const ids: Record<string, string> = {};
@@ -202,7 +207,10 @@ describe('counting', () => {
   });
 
   it('counts a filtered dimension without its own filter, so the alternatives show', async () => {
-    const facets = await facetIncidents(database.db, await search({ region: 'astana' }), ['region', 'category']);
+    const facets = await facetIncidents(database.db, await search({ region: 'astana' }), [
+      'region',
+      'category',
+    ]);
     expect(facets.total.value).toBe(2);
     expect(facets.counts.get('region')?.get('almaty_city')).toBe(1);
     expect(facets.counts.get('category')?.get('detention')).toBeUndefined();
@@ -218,12 +226,25 @@ describe('counting', () => {
     };
     const rollup = async () =>
       Object.fromEntries(
-        (await aggregateIncidents(db, await prepareSearch(db, emptyFilters()), ['region'])).counts.get('region') ?? [],
+        (await aggregateIncidents(db, await prepareSearch(db, emptyFilters()), ['region'])).counts.get(
+          'region',
+        ) ?? [],
       );
     expect(await rollup()).toEqual(await plain());
-    await db.updateTable('incidents').set({ status: 'published' }).where('id', '=', ids.draft ?? '').execute();
-    await db.updateTable('incidents').set({ region_code: 'shymkent' }).where('id', '=', ids.en ?? '').execute();
-    await db.deleteFrom('incidents').where('id', '=', ids.historic ?? '').execute();
+    await db
+      .updateTable('incidents')
+      .set({ status: 'published' })
+      .where('id', '=', ids.draft ?? '')
+      .execute();
+    await db
+      .updateTable('incidents')
+      .set({ region_code: 'shymkent' })
+      .where('id', '=', ids.en ?? '')
+      .execute();
+    await db
+      .deleteFrom('incidents')
+      .where('id', '=', ids.historic ?? '')
+      .execute();
     expect(await rollup()).toEqual(await plain());
     expect(await find({ q: 'draft' })).toEqual([ids.draft]);
   });
