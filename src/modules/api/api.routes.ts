@@ -27,7 +27,6 @@ import {
   loadRegions,
   loadTaxonomy,
   makeLabels,
-  monthlyGroupSeries,
   regionSchema,
   taxonomySchema,
 } from '../portal/index.ts';
@@ -42,6 +41,7 @@ import {
   pageableCount,
   prepareSearch,
 } from '../search/index.ts';
+import { computeMonthlySeries, computeMonthStats } from '../stats/index.ts';
 import { EXPORT_LIMIT, incidentsCsv, incidentsJson } from './api.export.ts';
 import {
   actorsQuerySchema,
@@ -54,8 +54,10 @@ import {
   idParams,
   incidentsQuerySchema,
   monthlyQuerySchema,
+  monthQuerySchema,
   pageMetaSchema,
   statsIncidentsQuerySchema,
+  statsSchema,
 } from './api.schemas.ts';
 
 export type ApiOptions = ModuleOptions & {
@@ -137,7 +139,8 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
         incidents: '/api/v1/incidents',
         cases: '/api/v1/cases',
         actors: '/api/v1/actors',
-        stats: '/api/v1/stats/monthly',
+        stats: '/api/v1/stats?month=YYYY-MM',
+        monthly: '/api/v1/stats/monthly?from=YYYY-MM&to=YYYY-MM',
         taxonomy: '/api/v1/taxonomy',
         regions: '/api/v1/regions',
       },
@@ -345,6 +348,21 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
   );
 
   app.get(
+    '/stats',
+    {
+      schema: {
+        summary: "A month's figures: the month, the year to date and the same period last year",
+        description:
+          'The shape of `sozwatch stats --json` (DESIGN section 7), counted by the rules of section 4.',
+        tags: ['stats'],
+        querystring: monthQuerySchema,
+        response: { 200: statsSchema, ...errorResponses },
+      },
+    },
+    async (request) => computeMonthStats(db, request.query.month),
+  );
+
+  app.get(
     '/stats/monthly',
     {
       schema: {
@@ -380,7 +398,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
           field: 'to',
         });
       }
-      return { data: await monthlyGroupSeries(db, from, to) };
+      return { data: await computeMonthlySeries(db, from, to) };
     },
   );
 

@@ -55,6 +55,41 @@ export const monthlyQuerySchema = z.object({
   to: monthString.describe('last month, YYYY-MM (at most 120 months after from)'),
 });
 
+export const monthQuerySchema = z.object({ month: monthString.describe('the month, YYYY-MM') });
+
+const kindFigures = z.object({ count: z.number().int(), in_court: z.number().int() });
+const scopeFigures = z.object({
+  groups: z.object({
+    rights: z.number().int(),
+    information: z.number().int(),
+    legal: z.number().int(),
+    total: z.number().int(),
+  }),
+  categories: z
+    .record(z.string(), z.number().int())
+    .describe('every rights and information code, zeros included'),
+  legal: z.object({
+    criminal: kindFigures,
+    civil: kindFigures,
+    administrative: kindFigures,
+    subjects: z.record(z.string(), z.number().int()),
+  }),
+  judicial_acts: z.object({
+    first: z.number().int(),
+    appeal: z.number().int(),
+    cassation: z.number().int(),
+    total: z.number().int(),
+    for_media: z.number().int(),
+  }),
+  money: z.object({ claims_non_pecuniary: z.number(), collected_by_courts: z.number() }).describe('tenge'),
+});
+export const statsSchema = z
+  .object({
+    month: z.string(),
+    scope: z.object({ month: scopeFigures, ytd: scopeFigures, same_period_last_year: scopeFigures }),
+  })
+  .meta({ id: 'MonthStats' });
+
 export const casesQuerySchema = z.object({
   kind: z.enum(['criminal', 'civil', 'administrative']).optional(),
   page: z.coerce.number().int().min(1).max(1000).default(1),

@@ -120,6 +120,12 @@ describe('reading', () => {
       { month: '2024-04', rights: 1, information: 0, legal: 0, total: 1 },
       { month: '2024-05', rights: 2, information: 0, legal: 0, total: 2 },
     ]);
+    const stats = (await get('/api/v1/stats?month=2024-05')).json();
+    expect(stats.month).toBe('2024-05');
+    expect(stats.scope.month.groups).toEqual({ rights: 2, information: 0, legal: 0, total: 2 });
+    expect(stats.scope.ytd.groups).toEqual({ rights: 3, information: 0, legal: 1, total: 4 });
+    expect(stats.scope.month.categories.murder).toBe(0);
+    expect((await get('/api/v1/stats?month=2024-13')).json().error.field).toBe('month');
     const counts = (await get('/api/v1/stats/incidents?year=2024&by=region,group')).json();
     expect(counts.total).toEqual({ value: 3, exact: true });
     expect(counts.counts.group).toEqual([{ value: 'rights', count: 3 }]);

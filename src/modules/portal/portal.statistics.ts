@@ -9,16 +9,11 @@ import {
   type IncidentFilters,
   prepareSearch,
 } from '../search/index.ts';
+import { addMonths, computeMonthlySeries, type MonthlySeriesPoint, monthsBetween } from '../stats/index.ts';
 import { groupSeries } from './pages/home.tsx';
 import { regionTiles } from './pages/regions.tsx';
 import type { MonthSeries } from './pages/statistics.tsx';
-import {
-  addMonths,
-  latestCountedMonth,
-  type MonthFigures,
-  monthlyGroupSeries,
-  monthsBetween,
-} from './portal.figures.ts';
+import { latestCountedMonth } from './portal.figures.ts';
 import type { Region, Taxonomy } from './portal.schemas.ts';
 import type { Labels } from './portal.views.tsx';
 
@@ -65,12 +60,12 @@ export async function statisticsData(
     aggregateIncidents(db, search, ['month_group', 'category', 'region']),
     aggregateIncidents(db, everything, ['year']),
     aggregateIncidents(db, comparisonSearch, ['month']),
-    legalShown ? monthlyGroupSeries(db, range[0], range[1]) : Promise.resolve(null),
+    legalShown ? computeMonthlySeries(db, range[0], range[1]) : Promise.resolve(null),
   ]);
 
   const months = monthsBetween(range[0], range[1]);
   const monthGroups = aggregation.counts.get('month_group') ?? new Map<string, number>();
-  const figures: MonthFigures[] = months.map((month, index) => {
+  const figures: MonthlySeriesPoint[] = months.map((month, index) => {
     const rights = monthGroups.get(`${month}:rights`) ?? 0;
     const information = monthGroups.get(`${month}:information`) ?? 0;
     const legalCount = legal?.[index]?.legal ?? 0;

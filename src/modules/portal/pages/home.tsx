@@ -2,7 +2,7 @@ import { translator } from '../../../i18n/define.ts';
 import { formatMonth, formatNumber } from '../../../i18n/format.ts';
 import { ColumnChart } from '../../../web/charts/charts.tsx';
 import { Layout, type PageFrame } from '../../../web/layout.tsx';
-import type { MonthFigures } from '../portal.figures.ts';
+import type { MonthlySeriesPoint as MonthFigures } from '../../stats/index.ts';
 import { portalMessages } from '../portal.messages.ts';
 import type { DatabaseSummary } from '../portal.repo.ts';
 import type { IncidentSummary } from '../portal.schemas.ts';
