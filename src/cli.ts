@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import type { BenchOptions } from '../scripts/bench/bench.ts';
 import { exitWithError, notImplemented, withDatabase } from './cli/runtime.ts';
 import { serve } from './cli/serve.ts';
 import { loadConfig } from './config.ts';
@@ -103,7 +104,17 @@ program
 program
   .command('bench')
   .description('run the benchmarks and print their figures')
-  .action(() => notImplemented('bench', 'the portal issue adds it'));
+  .option('--sizes <sizes>', 'incident counts of the data sets', '10000,100000')
+  .option('--engines <engines>', 'pglite and/or postgres (default: pglite, and postgres with a URL)')
+  .option('--postgres <url>', 'PostgreSQL server to bench (default: DATABASE_URL)')
+  .option('--iterations <n>', 'timed requests per scenario', '30')
+  .option('--duration <seconds>', 'seconds of each throughput run', '5')
+  .option('--reload', 'rebuild PostgreSQL data sets even when loaded')
+  .option('--json <file>', 'also write the figures as JSON')
+  .action(async (options: BenchOptions) => {
+    const { runBench } = await import('../scripts/bench/bench.ts');
+    await runBench(options);
+  });
 
 program
   .command('config')

@@ -132,6 +132,9 @@ export async function* streamIncidentIds(
   }
 }
 
+/** Every year a record can be counted in: the rollup's year rows are read by this list. */
+const everyYear = Array.from({ length: 2100 - 1990 + 1 }, (_, index) => String(1990 + index));
+
 const rowValues: Record<Exclude<AggregateDimension, 'all'>, RawBuilder<unknown>> = {
   year: sql`select 'year', to_char(s.counted_in, 'YYYY')`,
   month: sql`select 'month', to_char(s.counted_in, 'YYYY-MM')`,
@@ -184,15 +187,13 @@ async function aggregateFromRollup(
   const years = filters.year.map(String);
   const region = filters.region.length > 0 ? sql`f.region_code = any(${filters.region}::text[])` : sql`true`;
   // Sums over year rows unless a month is chosen; monthly dimensions read the month rows.
+  // Periods are listed, never computed (length(period) = 4), so that the primary key
+  // (dimension, period, …) finds the rows of one dimension and those periods only.
   const basePeriod =
     filters.month.length > 0
       ? sql`f.period = any(${months ?? []}::text[])`
-      : years.length > 0
-        ? sql`f.period = any(${years}::text[])`
-        : sql`length(f.period) = 4`;
-  const monthPeriod = sql`length(f.period) = 7 and ${
-    months === null ? sql`true` : sql`f.period = any(${months}::text[])`
-  }`;
+      : sql`f.period = any(${years.length > 0 ? years : everyYear}::text[])`;
+  const monthPeriod = months === null ? sql`length(f.period) = 7` : sql`f.period = any(${months}::text[])`;
   const parts: RawBuilder<unknown>[] = [
     sql`select 'all' as d, '' as v, sum(f.n) as n from incident_facet_counts f
         where ${basePeriod} and ${region} and f.dimension = 'all'`,
@@ -201,7 +202,7 @@ async function aggregateFromRollup(
     if (dimension === 'all') continue;
     if (dimension === 'year') {
       parts.push(sql`select 'year', left(f.period, 4), sum(f.n) from incident_facet_counts f
-        where ${filters.month.length > 0 ? basePeriod : sql`length(f.period) = 4`} and ${region}
+        where ${filters.month.length > 0 ? basePeriod : sql`f.period = any(${everyYear}::text[])`} and ${region}
           and f.dimension = 'all' group by 2`);
     } else if (dimension === 'month') {
       parts.push(sql`select 'month', f.period, sum(f.n) from incident_facet_counts f
