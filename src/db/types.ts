@@ -264,10 +264,12 @@ export interface IncidentSearchTable {
   document: string;
 }
 
-/** Counts of incident_search by year or month, region and facet value (0005). */
+/** Counts of incident_search by year or month, region, slice and facet value (0005). */
 export interface IncidentFacetCountsTable {
   period: string;
   region_code: string;
+  /** '' for every incident, else a category or group code: the incidents that carry it. */
+  slice: string;
   dimension: 'all' | 'group' | 'category' | 'victim_kind' | 'perpetrator_kind' | 'article';
   value: string;
   n: number;

@@ -7,8 +7,8 @@
 -- Anonymous victims and actors linked anonymously are never in actor_ids, victim_kinds or the text.
 --
 -- incident_facet_counts is a rollup of incident_search by period (a year 'YYYY' and a month
--- 'YYYY-MM'), region and facet value. Facets over year, month and region filters read it instead of
--- counting a million rows. See src/modules/search/search.repo.ts for how the three strategies
+-- 'YYYY-MM'), region, slice (all, or one category or group) and facet value. Facets and charts over
+-- year, month, region and one category or group read it instead of counting a million rows. See src/modules/search/search.repo.ts for how the three strategies
 -- (rollup, exact, sample) are chosen.
 
 CREATE TABLE incident_search (
@@ -42,12 +42,16 @@ CREATE INDEX actors_name ON actors (name, id) WHERE merged_into IS NULL;
 CREATE TABLE incident_facet_counts (
   period text NOT NULL CHECK (period ~ '^[0-9]{4}(-[0-9]{2})?$'),
   region_code text NOT NULL,
+  -- '' counts every incident; a category or group code counts only the incidents that carry it, so
+  -- that a filter on one category or one group (the statistics page, the home page's links) is
+  -- answered exactly from here too.
+  slice text NOT NULL,
   dimension text NOT NULL CHECK (dimension IN ('all', 'group', 'category', 'victim_kind',
     'perpetrator_kind', 'article')),
   value text NOT NULL,
   n int NOT NULL,
   -- Dimension first: a facet reads one dimension over a list of periods (index-only when it can).
-  PRIMARY KEY (dimension, period, region_code, value) INCLUDE (n)
+  PRIMARY KEY (dimension, slice, period, region_code, value) INCLUDE (n)
 );
 
 -- One definition of the public row, used by the triggers for a few incidents and by
@@ -173,12 +177,13 @@ CREATE TRIGGER incident_search_actor_changes AFTER UPDATE ON actors
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION incident_search_sync_actors();
 
--- The rollup keys of one public row: its year and its month, its region ('' when unknown), and each
--- of its values.
+-- The rollup keys of one public row: its year and its month, its region ('' when unknown), each of
+-- its slices ('', its categories, its groups) and each of its values.
 CREATE FUNCTION incident_facet_keys(r incident_search)
-RETURNS TABLE (period text, region_code text, dimension text, value text) LANGUAGE sql IMMUTABLE AS $$
-  SELECT p.period, coalesce(r.region_code, ''), d.dimension, d.value
+RETURNS TABLE (period text, region_code text, slice text, dimension text, value text) LANGUAGE sql IMMUTABLE AS $$
+  SELECT p.period, coalesce(r.region_code, ''), s.slice, d.dimension, d.value
   FROM (VALUES (to_char(r.counted_in, 'YYYY')), (to_char(r.counted_in, 'YYYY-MM'))) p(period)
+  CROSS JOIN (SELECT '' UNION ALL SELECT unnest(r.categories) UNION ALL SELECT unnest(r.groups)) s(slice)
   CROSS JOIN (
     SELECT 'all', '' UNION ALL
     SELECT 'group', unnest(r.groups) UNION ALL
@@ -194,14 +199,14 @@ $$;
 -- each other instead of deadlocking.
 CREATE FUNCTION apply_incident_facet_delta(added incident_search[], removed incident_search[])
 RETURNS void LANGUAGE sql AS $$
-  INSERT INTO incident_facet_counts AS f (period, region_code, dimension, value, n)
-  SELECT k.period, k.region_code, k.dimension, k.value, sum(r.delta)
+  INSERT INTO incident_facet_counts AS f (period, region_code, slice, dimension, value, n)
+  SELECT k.period, k.region_code, k.slice, k.dimension, k.value, sum(r.delta)
   FROM (SELECT a, 1 AS delta FROM unnest(added) a UNION ALL SELECT b, -1 FROM unnest(removed) b) r(row, delta)
   CROSS JOIN LATERAL incident_facet_keys(r.row) k
-  GROUP BY 1, 2, 3, 4
+  GROUP BY 1, 2, 3, 4, 5
   HAVING sum(r.delta) <> 0
-  ORDER BY 3, 1, 2, 4
-  ON CONFLICT (dimension, period, region_code, value) DO UPDATE SET n = f.n + EXCLUDED.n
+  ORDER BY 4, 3, 1, 2, 5
+  ON CONFLICT (dimension, slice, period, region_code, value) DO UPDATE SET n = f.n + EXCLUDED.n
 $$;
 
 CREATE FUNCTION incident_facet_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -232,10 +237,10 @@ BEGIN
   ALTER TABLE incident_search DISABLE TRIGGER USER;
   INSERT INTO incident_search SELECT * FROM incident_search_source;
   ALTER TABLE incident_search ENABLE TRIGGER USER;
-  INSERT INTO incident_facet_counts (period, region_code, dimension, value, n)
-  SELECT k.period, k.region_code, k.dimension, k.value, count(*)
+  INSERT INTO incident_facet_counts (period, region_code, slice, dimension, value, n)
+  SELECT k.period, k.region_code, k.slice, k.dimension, k.value, count(*)
   FROM incident_search r CROSS JOIN LATERAL incident_facet_keys(r) k
-  GROUP BY 1, 2, 3, 4;
+  GROUP BY 1, 2, 3, 4, 5;
 END $$;
 
 -- Existing data (a database migrated before this file) enters the read model now.

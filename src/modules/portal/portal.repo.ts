@@ -37,6 +37,7 @@ export async function summarizeDatabase(db: Db): Promise<DatabaseSummary> {
       eb
         .selectFrom('incident_facet_counts')
         .where('dimension', '=', 'all')
+        .where('slice', '=', '')
         .where(sql<boolean>`length(period) = 4`)
         .select(sql<number>`coalesce(sum(n), 0)`.as('n'))
         .as('incidents'),

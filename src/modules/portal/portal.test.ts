@@ -5,6 +5,8 @@ import { insertPublicRecords, secrets } from '../../../test/public-records.ts';
 import { loadConfig } from '../../config.ts';
 import { langs } from '../../i18n/langs.ts';
 import { buildServer } from '../../server.tsx';
+import { computeMonthlySeries } from '../stats/index.ts';
+import { monthlyGroupSeries } from './portal.figures.ts';
 
 let database: TestDatabase;
 let app: FastifyInstance;
@@ -212,6 +214,20 @@ describe('regions, statistics and methodology', () => {
     expect(body).toContain('Recorded in May 2024');
     expect(body).toContain('href="/en/incidents?month=2024-05&amp;group=rights&amp;group=information"');
     expect(body).toContain('The last 24 months');
+  });
+});
+
+describe('figures', () => {
+  it('gives the same monthly group figures as the stats module, read from the rollup', async () => {
+    const fromRollup = await monthlyGroupSeries(database.db, '2023-12', '2024-07');
+    expect(fromRollup).toEqual(await computeMonthlySeries(database.db, '2023-12', '2024-07'));
+    expect(fromRollup.find((month) => month.month === '2024-05')).toEqual({
+      month: '2024-05',
+      rights: 2,
+      information: 0,
+      legal: 0,
+      total: 2,
+    });
   });
 });
 

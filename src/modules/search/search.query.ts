@@ -123,18 +123,22 @@ export function filterCondition(search: PreparedSearch): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
-/** Filters that the rollup table answers exactly: only the counting period and the region. */
-export function rollupAnswers(search: PreparedSearch): boolean {
+/**
+ * The rollup slice that answers a filter exactly, or null when the rollup cannot: the filter may
+ * hold the counting period, regions and at most one category or one group ('' is every incident).
+ */
+export function rollupSlice(search: PreparedSearch): string | null {
   const { filters } = search;
-  return (
+  const simple =
     search.words.length === 0 &&
-    filters.group.length === 0 &&
-    filters.category.length === 0 &&
     filters.victim_kind.length === 0 &&
     filters.perpetrator_kind.length === 0 &&
     filters.article.length === 0 &&
     filters.actor.length === 0 &&
     !filters.from &&
-    !filters.to
-  );
+    !filters.to;
+  if (!simple) return null;
+  const slices = [...filters.category, ...filters.group];
+  if (slices.length > 1) return null;
+  return slices[0] ?? '';
 }

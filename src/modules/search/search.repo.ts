@@ -5,7 +5,7 @@ import {
   filterCondition,
   hasTextQuery,
   type PreparedSearch,
-  rollupAnswers,
+  rollupSlice,
   tsqueryOf,
   withoutDimension,
 } from './search.query.ts';
@@ -22,8 +22,8 @@ import type { FilterDimension, SortOrder } from './search.schemas.ts';
  * matches, and a text search pages through those candidates only.
  *
  * Counting and facets, by the cheapest strategy that is still honest:
- *  - rollup: with no filter, or only year, month and region, the counts are sums over
- *    `incident_facet_counts` (a few thousand rows), exact.
+ *  - rollup: with no filter, or only year, month, region and one category or group, the counts
+ *    are sums over `incident_facet_counts` (an index range of a few thousand rows), exact.
  *  - exact: otherwise the matching rows are aggregated, but at most EXACT_LIMIT + 1 of them are read;
  *    when the filter matches no more than EXACT_LIMIT, the counts are exact.
  *  - sample: a filter matching more than that is estimated from a repeatable block sample of about
@@ -33,8 +33,8 @@ import type { FilterDimension, SortOrder } from './search.schemas.ts';
  * to the current choice), each such facet by the same rule.
  */
 export const SEARCH_CANDIDATES = 1000;
-export const EXACT_LIMIT = 10_000;
-export const SAMPLE_ROWS = 20_000;
+export const EXACT_LIMIT = 5_000;
+export const SAMPLE_ROWS = 10_000;
 
 /** The thresholds of the strategies; tests lower them to reach the sample strategy on little data. */
 export type AggregateLimits = { exact: number; sampleRows: number };
@@ -181,14 +181,17 @@ async function aggregateFromRollup(
   db: Db,
   search: PreparedSearch,
   dimensions: AggregateDimension[],
+  slice: string,
 ): Promise<Aggregation> {
   const { filters } = search;
   const months = countingMonths(filters);
   const years = filters.year.map(String);
-  const region = filters.region.length > 0 ? sql`f.region_code = any(${filters.region}::text[])` : sql`true`;
+  const region = sql`f.slice = ${slice} and ${
+    filters.region.length > 0 ? sql`f.region_code = any(${filters.region}::text[])` : sql`true`
+  }`;
   // Sums over year rows unless a month is chosen; monthly dimensions read the month rows.
   // Periods are listed, never computed (length(period) = 4), so that the primary key
-  // (dimension, period, …) finds the rows of one dimension and those periods only.
+  // (dimension, slice, period, …) finds the rows of one dimension and those periods only.
   const basePeriod =
     filters.month.length > 0
       ? sql`f.period = any(${months ?? []}::text[])`
@@ -270,7 +273,8 @@ export async function aggregateIncidents(
   dimensions: AggregateDimension[],
   limits: AggregateLimits = defaultLimits,
 ): Promise<Aggregation> {
-  if (rollupAnswers(search)) return aggregateFromRollup(db, search, dimensions);
+  const slice = rollupSlice(search);
+  if (slice !== null) return aggregateFromRollup(db, search, dimensions, slice);
   const exact = await aggregateExactly(db, search, dimensions, limits);
   return exact ?? aggregateFromSample(db, search, dimensions, limits);
 }

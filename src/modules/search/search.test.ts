@@ -196,14 +196,33 @@ describe('counting', () => {
   });
 
   it('estimates large selections from a sample and says so', async () => {
-    const aggregation = await aggregateIncidents(database.db, await search({ group: 'rights' }), ['region'], {
-      exact: 2,
-      sampleRows: 1_000_000,
-    });
+    const aggregation = await aggregateIncidents(
+      database.db,
+      await search({ category: 'threat,attack,detention' }),
+      ['region'],
+      {
+        exact: 2,
+        sampleRows: 1_000_000,
+      },
+    );
     expect(aggregation.strategy).toBe('sample');
     expect(aggregation.exact).toBe(false);
     expect(aggregation.total.exact).toBe(false);
     expect(aggregation.total.value).toBe(4);
+  });
+
+  it('answers one category or one group from the rollup too, exactly', async () => {
+    const byCategory = await aggregateIncidents(database.db, await search({ category: 'threat' }), [
+      'region',
+    ]);
+    expect(byCategory.strategy).toBe('rollup');
+    expect(Object.fromEntries(byCategory.counts.get('region') ?? [])).toEqual({ astana: 1, abai: 1 });
+    const byGroup = await aggregateIncidents(database.db, await search({ group: 'rights', year: '2024' }), [
+      'month',
+    ]);
+    expect(byGroup.strategy).toBe('rollup');
+    expect(byGroup.total.value).toBe(4);
+    expect(byGroup.counts.get('month')?.get('2024-05')).toBe(2);
   });
 
   it('counts a filtered dimension without its own filter, so the alternatives show', async () => {
