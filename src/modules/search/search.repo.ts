@@ -14,21 +14,23 @@ import type { FilterDimension, SortOrder } from './search.schemas.ts';
 /*
  * Why search and facets stay fast at a million incidents (see also migration 0005):
  *
- * Listing. Matches are always ordered by date over `incident_search_date` with a LIMIT, never ranked
- * in full: ranking every match of a common word costs seconds (every matching row must be read and
- * ts_rank computed), while walking the date index and checking `document @@ query` stops after a
- * page of matches. For a rare word the planner takes the GIN index instead and sorts the few
- * matches. Relevance is computed only over a capped candidate set, the newest SEARCH_CANDIDATES
- * matches, and a text search pages through those candidates only.
+ * Listing. Matches are always taken in date order over `incident_search_date` with a LIMIT, never
+ * ranked in full: ranking every match of a common word reads and ranks every matching row (seconds
+ * at 1M), while walking the date index and checking `document @@ query` stops after a page of
+ * matches; for a rare word the planner takes the GIN index and sorts the few matches. A text search
+ * walks one year at a time (textMatches), so a word that is common overall but absent from recent
+ * years cannot drag the walk through every recent row. Relevance ranks only a capped candidate set,
+ * the newest SEARCH_CANDIDATES matches, and a text search pages through those candidates only.
  *
  * Counting and facets, by the cheapest strategy that is still honest:
  *  - rollup: with no filter, or only year, month, region and one category or group, the counts
  *    are sums over `incident_facet_counts` (an index range of a few thousand rows), exact.
- *  - exact: otherwise the matching rows are aggregated, but at most EXACT_LIMIT + 1 of them are read;
- *    when the filter matches no more than EXACT_LIMIT, the counts are exact.
- *  - sample: a filter matching more than that is estimated from a repeatable block sample of about
- *    SAMPLE_ROWS rows (TABLESAMPLE SYSTEM), scaled up and marked approximate ("≈" on the pages,
- *    `exact: false` in the API).
+ *  - exact: a selection the planner expects to be small is aggregated row by row, reading at most
+ *    EXACT_LIMIT + 1 rows; when it holds no more than EXACT_LIMIT, the counts are exact.
+ *  - sample: a larger one is estimated from a repeatable block sample of about SAMPLE_ROWS rows
+ *    (TABLESAMPLE SYSTEM), scaled up and marked approximate ("≈" on the pages, `exact: false` in the
+ *    API). When the planner expects a large selection, the sample runs first and the exact pass only
+ *    if the sample finds it small after all.
  * A facet of a dimension that is itself filtered is counted without that filter (the alternatives
  * to the current choice), each such facet by the same rule.
  */
@@ -70,28 +72,67 @@ export async function listIncidentIds(
   search: PreparedSearch,
   options: { sort: SortOrder; offset: number; limit: number },
 ): Promise<string[]> {
-  const where = filterCondition(search);
-  const direction = options.sort === 'oldest' ? sql`asc` : sql`desc`;
+  const direction = options.sort === 'oldest' ? 'asc' : 'desc';
   if (!hasTextQuery(search)) {
+    const order = direction === 'asc' ? sql`asc` : sql`desc`;
     const rows = await sql<{ incident_id: string }>`
-      select s.incident_id from incident_search s where ${where}
-      order by s.sort_date ${direction}, s.incident_id ${direction}
+      select s.incident_id from incident_search s where ${filterCondition(search)}
+      order by s.sort_date ${order}, s.incident_id ${order}
       limit ${options.limit} offset ${options.offset}`.execute(db);
     return rows.rows.map((row) => row.incident_id);
   }
-  const ranking =
-    options.sort === 'relevance'
-      ? sql`ts_rank_cd(c.document, ${tsqueryOf(search.words)}) + case when c.actor_ids && ${search.matchedActors}::text[] then 1 else 0 end desc, c.sort_date desc, c.incident_id desc`
-      : sql`c.sort_date ${direction}, c.incident_id ${direction}`;
+  if (options.sort !== 'relevance') {
+    const ids = await textMatches(
+      db,
+      search,
+      direction,
+      Math.min(options.offset + options.limit, SEARCH_CANDIDATES),
+    );
+    return ids.slice(options.offset, options.offset + options.limit);
+  }
+  const candidates = await textMatches(db, search, 'desc', SEARCH_CANDIDATES);
+  if (candidates.length === 0) return [];
   const rows = await sql<{ incident_id: string }>`
-    with c as (
-      select s.incident_id, s.sort_date, s.document, s.actor_ids from incident_search s where ${where}
-      order by s.sort_date ${direction}, s.incident_id ${direction}
-      limit ${SEARCH_CANDIDATES}
-    )
-    select c.incident_id from c order by ${ranking}
+    select s.incident_id from incident_search s where s.incident_id = any(${candidates}::text[])
+    order by ts_rank_cd(s.document, ${tsqueryOf(search.words)})
+      + case when s.actor_ids && ${search.matchedActors}::text[] then 1 else 0 end desc,
+      s.sort_date desc, s.incident_id desc
     limit ${options.limit} offset ${options.offset}`.execute(db);
   return rows.rows.map((row) => row.incident_id);
+}
+
+/**
+ * The first `needed` matches of a text search in date order, one year at a time. Within a year the
+ * planner walks the date index for a common word and takes the GIN index for a rare one; walking
+ * year by year keeps a word that is common overall but absent from recent years ("Нур-Султан",
+ * 2019 to 2022) from dragging the date-ordered walk through every recent row.
+ */
+async function textMatches(
+  db: Db,
+  search: PreparedSearch,
+  direction: 'asc' | 'desc',
+  needed: number,
+): Promise<string[]> {
+  const bounds = await sql<{ first: string | null; last: string | null }>`
+    select min(sort_date) as first, max(sort_date) as last from incident_search`.execute(db);
+  const first = Number(bounds.rows[0]?.first?.slice(0, 4));
+  const last = Number(bounds.rows[0]?.last?.slice(0, 4));
+  if (!first || !last) return [];
+  const years = Array.from({ length: last - first + 1 }, (_, index) => first + index);
+  if (direction === 'desc') years.reverse();
+  const order = direction === 'asc' ? sql`asc` : sql`desc`;
+  const where = filterCondition(search);
+  const found: string[] = [];
+  for (const year of years) {
+    if (found.length >= needed) break;
+    const rows = await sql<{ incident_id: string }>`
+      select s.incident_id from incident_search s
+      where ${where} and s.sort_date >= ${`${year}-01-01`}::date and s.sort_date < ${`${year + 1}-01-01`}::date
+      order by s.sort_date ${order}, s.incident_id ${order}
+      limit ${needed - found.length}`.execute(db);
+    found.push(...rows.rows.map((row) => row.incident_id));
+  }
+  return found;
 }
 
 /** How many results a list can page through: a text search stops at its candidates. */
@@ -260,10 +301,7 @@ async function aggregateFromSample(
     ${lateralValues(dimensions)}
     where ${filterCondition(search)}
     group by 1, 2`.execute(db);
-  const aggregation = toAggregation(rows.rows, 'sample', 100 / percent);
-  // The exact pass already saw more than EXACT_LIMIT matches.
-  aggregation.total.value = Math.max(aggregation.total.value, limits.exact + 1);
-  return aggregation;
+  return toAggregation(rows.rows, 'sample', 100 / percent);
 }
 
 /** Counts of a filter by the given dimensions, by the cheapest honest strategy (see the top). */
@@ -275,8 +313,26 @@ export async function aggregateIncidents(
 ): Promise<Aggregation> {
   const slice = rollupSlice(search);
   if (slice !== null) return aggregateFromRollup(db, search, dimensions, slice);
+  // A selection the planner expects to be large goes straight to the sample; reading
+  // EXACT_LIMIT rows of a common word only to give up would cost more than the sample itself.
+  if ((await estimateMatches(db, search)) > 2 * limits.exact) {
+    const sampled = await aggregateFromSample(db, search, dimensions, limits);
+    if (sampled.total.value > limits.exact) return sampled;
+  }
   const exact = await aggregateExactly(db, search, dimensions, limits);
-  return exact ?? aggregateFromSample(db, search, dimensions, limits);
+  if (exact) return exact;
+  const sampled = await aggregateFromSample(db, search, dimensions, limits);
+  // The exact pass saw more than EXACT_LIMIT matches, whatever the sample found.
+  sampled.total.value = Math.max(sampled.total.value, limits.exact + 1);
+  return sampled;
+}
+
+/** The planner's estimate of the matches of a filter (its statistics of words and values). */
+async function estimateMatches(db: Db, search: PreparedSearch): Promise<number> {
+  const result = await sql<{ 'QUERY PLAN': Array<{ Plan?: { 'Plan Rows'?: number } }> }>`
+    explain (format json) select 1 from incident_search s where ${filterCondition(search)}`.execute(db);
+  const plan = result.rows[0]?.['QUERY PLAN'];
+  return Number((Array.isArray(plan) ? plan[0]?.Plan?.['Plan Rows'] : undefined) ?? 0);
 }
 
 export async function countIncidents(db: Db, search: PreparedSearch): Promise<Count> {
