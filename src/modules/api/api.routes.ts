@@ -32,6 +32,7 @@ import {
   taxonomySchema,
 } from '../portal/index.ts';
 import {
+  type AggregateDimension,
   type Aggregation,
   aggregateIncidents,
   checkListWindow,
@@ -81,10 +82,10 @@ const facetDimensions = [
   'article',
 ] as const;
 
-function countsOf(aggregation: Aggregation, dimensions: readonly string[]) {
+function countsOf(aggregation: Aggregation, dimensions: readonly AggregateDimension[]) {
   const result: Record<string, Array<{ value: string; count: number }>> = {};
   for (const dimension of dimensions) {
-    const values = aggregation.counts.get(dimension as never) ?? new Map<string, number>();
+    const values = aggregation.counts.get(dimension) ?? new Map<string, number>();
     result[dimension] = [...values.entries()]
       .filter(([, count]) => count > 0)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

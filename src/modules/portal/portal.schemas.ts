@@ -161,7 +161,7 @@ export const taxonomySchema = z
     legal_articles: z.array(
       z.object({
         code: z.string(),
-        law: z.string(),
+        law: z.enum(['CC', 'CAO', 'CPC', 'CIVC', 'CONST']),
         number: z.string(),
         names: localizedTextSchema,
         valid_from: z.string().nullable(),

@@ -7,6 +7,24 @@ import { caseLabels, isCaseLabel, isKindLabel, kindLabels } from './portal.label
 import { portalMessages } from './portal.messages.ts';
 import type { CaseSummary, IncidentSummary, Region, Taxonomy } from './portal.schemas.ts';
 
+const lawNames: Record<Lang, Record<Taxonomy['legal_articles'][number]['law'], string>> = {
+  en: {
+    CC: 'Criminal Code',
+    CAO: 'Administrative Code',
+    CPC: 'Criminal Procedure Code',
+    CIVC: 'Civil Code',
+    CONST: 'Constitution',
+  },
+  ru: { CC: 'УК', CAO: 'КоАП', CPC: 'УПК', CIVC: 'ГК', CONST: 'Конституция' },
+  kk: { CC: 'ҚК', CAO: 'ӘҚБтК', CPC: 'ҚПК', CIVC: 'АК', CONST: 'Конституция' },
+};
+
+/** The name of a month without its year: "May", "май", "мамыр". */
+export function monthName(monthNumber: string, lang: Lang): string {
+  const words = formatMonth(`2000-${monthNumber}`, lang).split(' ');
+  return (lang === 'kk' ? words.at(-1) : words[0]) ?? monthNumber;
+}
+
 /** Names of codes in the reader's language: data labels from the database, code lists from catalogs. */
 export type Labels = {
   lang: Lang;
@@ -36,20 +54,8 @@ export function makeLabels(lang: Lang, taxonomy: Taxonomy, regions: Region[]): L
     article: (code) => {
       const article = articles.get(code);
       if (!article) return code;
-      const law = { CC: 'CC', CAO: 'CAO', CPC: 'CPC', CIVC: 'CivC', CONST: 'Const.' }[article.law];
-      const localizedLaw: Record<Lang, Record<string, string>> = {
-        en: {
-          CC: 'Criminal Code',
-          CAO: 'Administrative Code',
-          CPC: 'Criminal Procedure Code',
-          CIVC: 'Civil Code',
-          CONST: 'Constitution',
-        },
-        ru: { CC: 'УК', CAO: 'КоАП', CPC: 'УПК', CIVC: 'ГК', CONST: 'Конституция' },
-        kk: { CC: 'ҚК', CAO: 'ӘҚБтК', CPC: 'ҚПК', CIVC: 'АК', CONST: 'Конституция' },
-      };
       const name = text(article.names, '');
-      return `${localizedLaw[lang][article.law] ?? law} ${article.number}${name ? ` (${name})` : ''}`;
+      return `${lawNames[lang][article.law]} ${article.number}${name ? ` (${name})` : ''}`;
     },
     kind: (code) => (isKindLabel(code) ? kinds(code) : code),
     caseTerm: (code) => (isCaseLabel(code) ? caseTerms(code) : code),

@@ -34,7 +34,9 @@ describe('charts', () => {
     );
     expect(html).toContain('role="img" aria-label="Сообщения по месяцам. май 2024: 5; июнь 2024: 1"');
     expect(html).toContain('<title>май 2024, Права: 3</title>');
-    expect(html).toContain('<th scope="row">май 2024</th><td class="number">3</td><td class="number">2</td><td class="number">5</td>');
+    expect(html).toContain(
+      '<th scope="row">май 2024</th><td class="number">3</td><td class="number">2</td><td class="number">5</td>',
+    );
     expect(html).not.toContain('style=');
   });
 

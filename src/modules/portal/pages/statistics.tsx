@@ -6,7 +6,7 @@ import { Layout, type PageFrame } from '../../../web/layout.tsx';
 import { filtersQueryString, hasFilters, type IncidentFilters } from '../../search/index.ts';
 import { portalMessages } from '../portal.messages.ts';
 import type { Region, Taxonomy } from '../portal.schemas.ts';
-import type { Labels } from '../portal.views.tsx';
+import { type Labels, monthName } from '../portal.views.tsx';
 import { HistoricRegions } from './regions.tsx';
 
 export type MonthSeries = { months: string[]; series: Series[] };
@@ -158,9 +158,7 @@ export function StatisticsPage({
           <ColumnChart
             lang={lang}
             title={t('chartYears', { year: comparison.year, previous: comparison.year - 1 })}
-            labels={comparison.months.map((month) =>
-              formatMonth(`2000-${month}`, lang).replace(/ ?2000( жылғы)? ?/, ''),
-            )}
+            labels={comparison.months.map((month) => monthName(month, lang))}
             axisLabels={comparison.months}
             series={comparison.series}
             layout="grouped"
