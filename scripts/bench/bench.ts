@@ -96,7 +96,7 @@ async function samples(db: DatabaseHandle['db']) {
     db,
   );
   const latest = await sql<{ period: string }>`
-    select max(period) as period from incident_facet_counts where dimension = 'all' and slice = '' and length(period) = 7`.execute(
+    select max(period) as period from incident_facet_counts where dimension = 'all' and slice = '' and grain = 'month'`.execute(
     db,
   );
   return {

@@ -266,6 +266,7 @@ export interface IncidentSearchTable {
 
 /** Counts of incident_search by year or month, region, slice and facet value (0005). */
 export interface IncidentFacetCountsTable {
+  grain: 'year' | 'month';
   period: string;
   region_code: string;
   /** '' for every incident, else a category or group code: the incidents that carry it. */

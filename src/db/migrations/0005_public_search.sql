@@ -40,6 +40,9 @@ CREATE INDEX case_events_date ON case_events (date DESC, case_id);
 CREATE INDEX actors_name ON actors (name, id) WHERE merged_into IS NULL;
 
 CREATE TABLE incident_facet_counts (
+  -- A year ('YYYY') or a month ('YYYY-MM'); grain keeps the years of one dimension side by side in
+  -- the index, so "every year" is one index range, not a list of probes.
+  grain text NOT NULL CHECK (grain IN ('year', 'month')),
   period text NOT NULL CHECK (period ~ '^[0-9]{4}(-[0-9]{2})?$'),
   region_code text NOT NULL,
   -- '' counts every incident; a category or group code counts only the incidents that carry it, so
@@ -50,8 +53,9 @@ CREATE TABLE incident_facet_counts (
     'perpetrator_kind', 'article')),
   value text NOT NULL,
   n int NOT NULL,
-  -- Dimension first: a facet reads one dimension over a list of periods (index-only when it can).
-  PRIMARY KEY (dimension, slice, period, region_code, value) INCLUDE (n)
+  -- Dimension first: a facet reads one dimension of one slice over periods (index-only when it can).
+  PRIMARY KEY (dimension, slice, grain, period, region_code, value) INCLUDE (n),
+  CHECK ((grain = 'year') = (length(period) = 4))
 );
 
 -- One definition of the public row, used by the triggers for a few incidents and by
@@ -180,9 +184,10 @@ CREATE TRIGGER incident_search_actor_changes AFTER UPDATE ON actors
 -- The rollup keys of one public row: its year and its month, its region ('' when unknown), each of
 -- its slices ('', its categories, its groups) and each of its values.
 CREATE FUNCTION incident_facet_keys(r incident_search)
-RETURNS TABLE (period text, region_code text, slice text, dimension text, value text) LANGUAGE sql IMMUTABLE AS $$
-  SELECT p.period, coalesce(r.region_code, ''), s.slice, d.dimension, d.value
-  FROM (VALUES (to_char(r.counted_in, 'YYYY')), (to_char(r.counted_in, 'YYYY-MM'))) p(period)
+RETURNS TABLE (grain text, period text, region_code text, slice text, dimension text, value text)
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT p.grain, p.period, coalesce(r.region_code, ''), s.slice, d.dimension, d.value
+  FROM (VALUES ('year', to_char(r.counted_in, 'YYYY')), ('month', to_char(r.counted_in, 'YYYY-MM'))) p(grain, period)
   CROSS JOIN (SELECT '' UNION ALL SELECT unnest(r.categories) UNION ALL SELECT unnest(r.groups)) s(slice)
   CROSS JOIN (
     SELECT 'all', '' UNION ALL
@@ -199,14 +204,14 @@ $$;
 -- each other instead of deadlocking.
 CREATE FUNCTION apply_incident_facet_delta(added incident_search[], removed incident_search[])
 RETURNS void LANGUAGE sql AS $$
-  INSERT INTO incident_facet_counts AS f (period, region_code, slice, dimension, value, n)
-  SELECT k.period, k.region_code, k.slice, k.dimension, k.value, sum(r.delta)
+  INSERT INTO incident_facet_counts AS f (dimension, slice, grain, period, region_code, value, n)
+  SELECT k.dimension, k.slice, k.grain, k.period, k.region_code, k.value, sum(r.delta)
   FROM (SELECT a, 1 AS delta FROM unnest(added) a UNION ALL SELECT b, -1 FROM unnest(removed) b) r(row, delta)
   CROSS JOIN LATERAL incident_facet_keys(r.row) k
-  GROUP BY 1, 2, 3, 4, 5
+  GROUP BY 1, 2, 3, 4, 5, 6
   HAVING sum(r.delta) <> 0
-  ORDER BY 4, 3, 1, 2, 5
-  ON CONFLICT (dimension, slice, period, region_code, value) DO UPDATE SET n = f.n + EXCLUDED.n
+  ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (dimension, slice, grain, period, region_code, value) DO UPDATE SET n = f.n + EXCLUDED.n
 $$;
 
 CREATE FUNCTION incident_facet_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -237,10 +242,10 @@ BEGIN
   ALTER TABLE incident_search DISABLE TRIGGER USER;
   INSERT INTO incident_search SELECT * FROM incident_search_source;
   ALTER TABLE incident_search ENABLE TRIGGER USER;
-  INSERT INTO incident_facet_counts (period, region_code, slice, dimension, value, n)
-  SELECT k.period, k.region_code, k.slice, k.dimension, k.value, count(*)
+  INSERT INTO incident_facet_counts (dimension, slice, grain, period, region_code, value, n)
+  SELECT k.dimension, k.slice, k.grain, k.period, k.region_code, k.value, count(*)
   FROM incident_search r CROSS JOIN LATERAL incident_facet_keys(r) k
-  GROUP BY 1, 2, 3, 4, 5;
+  GROUP BY 1, 2, 3, 4, 5, 6;
 END $$;
 
 -- Existing data (a database migrated before this file) enters the read model now.

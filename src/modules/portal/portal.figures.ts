@@ -8,7 +8,7 @@ export async function latestCountedMonth(db: Db, today: Date): Promise<string | 
   const current = today.toISOString().slice(0, 7);
   const row = await sql<{ period: string | null }>`
     select max(period) as period from incident_facet_counts
-    where dimension = 'all' and slice = '' and length(period) = 7 and n > 0 and period <= ${current}`.execute(
+    where dimension = 'all' and slice = '' and grain = 'month' and n > 0 and period <= ${current}`.execute(
     db,
   );
   return row.rows[0]?.period ?? null;

@@ -38,7 +38,7 @@ export async function summarizeDatabase(db: Db): Promise<DatabaseSummary> {
         .selectFrom('incident_facet_counts')
         .where('dimension', '=', 'all')
         .where('slice', '=', '')
-        .where(sql<boolean>`length(period) = 4`)
+        .where('grain', '=', 'year')
         .select(sql<number>`coalesce(sum(n), 0)`.as('n'))
         .as('incidents'),
       eb

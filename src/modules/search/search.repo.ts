@@ -173,9 +173,6 @@ export async function* streamIncidentIds(
   }
 }
 
-/** Every year a record can be counted in: the rollup's year rows are read by this list. */
-const everyYear = Array.from({ length: 2100 - 1990 + 1 }, (_, index) => String(1990 + index));
-
 const rowValues: Record<Exclude<AggregateDimension, 'all'>, RawBuilder<unknown>> = {
   year: sql`select 'year', to_char(s.counted_in, 'YYYY')`,
   month: sql`select 'month', to_char(s.counted_in, 'YYYY-MM')`,
@@ -231,13 +228,14 @@ async function aggregateFromRollup(
     filters.region.length > 0 ? sql`f.region_code = any(${filters.region}::text[])` : sql`true`
   }`;
   // Sums over year rows unless a month is chosen; monthly dimensions read the month rows.
-  // Periods are listed, never computed (length(period) = 4), so that the primary key
-  // (dimension, slice, period, …) finds the rows of one dimension and those periods only.
-  const basePeriod =
-    filters.month.length > 0
-      ? sql`f.period = any(${months ?? []}::text[])`
-      : sql`f.period = any(${years.length > 0 ? years : everyYear}::text[])`;
-  const monthPeriod = months === null ? sql`length(f.period) = 7` : sql`f.period = any(${months}::text[])`;
+  // Every condition leads with the primary key (dimension, slice, grain, period, …): one index
+  // range per part of the query.
+  const yearRows =
+    years.length > 0 ? sql`f.grain = 'year' and f.period = any(${years}::text[])` : sql`f.grain = 'year'`;
+  const monthRows =
+    months === null ? sql`f.grain = 'month'` : sql`f.grain = 'month' and f.period = any(${months}::text[])`;
+  const basePeriod = filters.month.length > 0 ? monthRows : yearRows;
+  const monthPeriod = monthRows;
   const parts: RawBuilder<unknown>[] = [
     sql`select 'all' as d, '' as v, sum(f.n) as n from incident_facet_counts f
         where ${basePeriod} and ${region} and f.dimension = 'all'`,
@@ -246,7 +244,7 @@ async function aggregateFromRollup(
     if (dimension === 'all') continue;
     if (dimension === 'year') {
       parts.push(sql`select 'year', left(f.period, 4), sum(f.n) from incident_facet_counts f
-        where ${filters.month.length > 0 ? basePeriod : sql`f.period = any(${everyYear}::text[])`} and ${region}
+        where ${filters.month.length > 0 ? basePeriod : sql`f.grain = 'year'`} and ${region}
           and f.dimension = 'all' group by 2`);
     } else if (dimension === 'month') {
       parts.push(sql`select 'month', f.period, sum(f.n) from incident_facet_counts f
