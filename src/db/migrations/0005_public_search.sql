@@ -25,7 +25,7 @@ CREATE TABLE incident_search (
   -- Named actors (the survivors of merges), for the actor filter and the actor pages.
   actor_ids text[] NOT NULL,
   -- Titles and summaries with the configuration of their language (russian, english, simple for
-  -- Kazakh), locality and the names of the named actors (simple).
+  -- Kazakh), locality and the names of the named actors (simple), and the month ('m202405').
   document tsvector NOT NULL
 );
 CREATE INDEX incident_search_date ON incident_search (sort_date DESC, incident_id DESC);
@@ -92,6 +92,9 @@ SELECT
     || setweight(to_tsvector('russian', coalesce(i.summary ->> 'ru', '')), 'C')
     || setweight(to_tsvector('english', coalesce(i.summary ->> 'en', '')), 'C')
     || setweight(to_tsvector('simple', coalesce(i.summary ->> 'kk', '')), 'C')
+    -- The month as a lexeme ('m202405'): a text search that walks month by month intersects it with
+    -- the words inside the GIN index (see textMatches in search.repo.ts).
+    || to_tsvector('simple', 'm' || to_char(i.date, 'YYYYMM'))
   END AS document
 FROM incidents i
 WHERE i.status = 'published';

@@ -18,8 +18,8 @@ import type { FilterDimension, SortOrder } from './search.schemas.ts';
  * ranked in full: ranking every match of a common word reads and ranks every matching row (seconds
  * at 1M), while walking the date index and checking `document @@ query` stops after a page of
  * matches; for a rare word the planner takes the GIN index and sorts the few matches. A text search
- * walks one year at a time (textMatches), so a word that is common overall but absent from recent
- * years cannot drag the walk through every recent row. Relevance ranks only a capped candidate set,
+ * with many matches walks month by month inside the GIN index (textMatches), so a word that is
+ * common overall but absent from recent years cannot drag the walk through every recent row. Relevance ranks only a capped candidate set,
  * the newest SEARCH_CANDIDATES matches, and a text search pages through those candidates only.
  *
  * Counting and facets, by the cheapest strategy that is still honest:
@@ -71,6 +71,7 @@ export async function listIncidentIds(
   db: Db,
   search: PreparedSearch,
   options: { sort: SortOrder; offset: number; limit: number },
+  monthWalkFrom = MONTH_WALK_FROM,
 ): Promise<string[]> {
   const direction = options.sort === 'oldest' ? 'asc' : 'desc';
   if (!hasTextQuery(search)) {
@@ -82,15 +83,11 @@ export async function listIncidentIds(
     return rows.rows.map((row) => row.incident_id);
   }
   if (options.sort !== 'relevance') {
-    const ids = await textMatches(
-      db,
-      search,
-      direction,
-      Math.min(options.offset + options.limit, SEARCH_CANDIDATES),
-    );
+    const needed = Math.min(options.offset + options.limit, SEARCH_CANDIDATES);
+    const ids = await textMatches(db, search, direction, needed, monthWalkFrom);
     return ids.slice(options.offset, options.offset + options.limit);
   }
-  const candidates = await textMatches(db, search, 'desc', SEARCH_CANDIDATES);
+  const candidates = await textMatches(db, search, 'desc', SEARCH_CANDIDATES, monthWalkFrom);
   if (candidates.length === 0) return [];
   const rows = await sql<{ incident_id: string }>`
     select s.incident_id from incident_search s where s.incident_id = any(${candidates}::text[])
@@ -101,38 +98,64 @@ export async function listIncidentIds(
   return rows.rows.map((row) => row.incident_id);
 }
 
+/** Code point order, as the C collation orders ids. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Above this many expected matches, a text search walks month by month (textMatches). */
+export const MONTH_WALK_FROM = 20_000;
+
 /**
- * The first `needed` matches of a text search in date order, one year at a time. Within a year the
- * planner walks the date index for a common word and takes the GIN index for a rare one; walking
- * year by year keeps a word that is common overall but absent from recent years ("Нур-Султан",
- * 2019 to 2022) from dragging the date-ordered walk through every recent row.
+ * The first `needed` matches of a text search in date order.
+ *
+ * A selection the planner expects to be small is read in one query: the GIN index gives the few
+ * matches and they are sorted. A large one (a common word, or a word common only in some years)
+ * walks month by month, newest first, in one query: each month's matches are the intersection of the
+ * words with the month's lexeme ('m202405', in the document) inside the GIN index, so a month costs
+ * its own matches only, and the walk stops as soon as it has `needed` rows. Walking the date index
+ * with a filter instead would read every recent row for a word that only older records use
+ * ("Нур-Султан", 2019 to 2022).
  */
 async function textMatches(
   db: Db,
   search: PreparedSearch,
   direction: 'asc' | 'desc',
   needed: number,
+  monthWalkFrom: number,
 ): Promise<string[]> {
-  const bounds = await sql<{ first: string | null; last: string | null }>`
-    select min(sort_date) as first, max(sort_date) as last from incident_search`.execute(db);
-  const first = Number(bounds.rows[0]?.first?.slice(0, 4));
-  const last = Number(bounds.rows[0]?.last?.slice(0, 4));
-  if (!first || !last) return [];
-  const years = Array.from({ length: last - first + 1 }, (_, index) => first + index);
-  if (direction === 'desc') years.reverse();
   const order = direction === 'asc' ? sql`asc` : sql`desc`;
   const where = filterCondition(search);
-  const found: string[] = [];
-  for (const year of years) {
-    if (found.length >= needed) break;
+  if ((await estimateMatches(db, search)) < monthWalkFrom) {
     const rows = await sql<{ incident_id: string }>`
-      select s.incident_id from incident_search s
-      where ${where} and s.sort_date >= ${`${year}-01-01`}::date and s.sort_date < ${`${year + 1}-01-01`}::date
-      order by s.sort_date ${order}, s.incident_id ${order}
-      limit ${needed - found.length}`.execute(db);
-    found.push(...rows.rows.map((row) => row.incident_id));
+      select s.incident_id from incident_search s where ${where}
+      order by s.sort_date ${order}, s.incident_id ${order} limit ${needed}`.execute(db);
+    return rows.rows.map((row) => row.incident_id);
   }
-  return found;
+  const bounds = await sql<{ first: string | null; last: string | null }>`
+    select min(sort_date) as first, max(sort_date) as last from incident_search`.execute(db);
+  const first = bounds.rows[0]?.first;
+  const last = bounds.rows[0]?.last;
+  if (!first || !last) return [];
+  const [from, to, step] =
+    direction === 'desc'
+      ? [`${last.slice(0, 7)}-01`, `${first.slice(0, 7)}-01`, '-1 month']
+      : [`${first.slice(0, 7)}-01`, `${last.slice(0, 7)}-01`, '1 month'];
+  // The nested loop runs the months in order and stops at the outer LIMIT.
+  const rows = await sql<{ incident_id: string; sort_date: string }>`
+    select w.incident_id, w.sort_date
+    from generate_series(${from}::date, ${to}::date, ${step}::interval) m(month)
+    cross join lateral (
+      select s.incident_id, s.sort_date from incident_search s
+      where ${where}
+        and s.document @@ to_tsquery('simple', 'm' || to_char(m.month, 'YYYYMM'))
+        and s.sort_date >= m.month::date and s.sort_date < (m.month + interval '1 month')::date
+      order by s.sort_date ${order}, s.incident_id ${order}
+      limit ${needed}
+    ) w
+    limit ${needed}`.execute(db);
+  const sign = direction === 'asc' ? 1 : -1;
+  return rows.rows
+    .sort((a, b) => sign * (compare(a.sort_date, b.sort_date) || compare(a.incident_id, b.incident_id)))
+    .map((row) => row.incident_id);
 }
 
 /** How many results a list can page through: a text search stops at its candidates. */

@@ -136,6 +136,20 @@ describe('full-text search', () => {
     expect(await find({ category: 'threat' })).toEqual([ids.summaryOnly, ids.restricted]);
   });
 
+  it('walks month by month to the same matches as one query, in both directions', async () => {
+    for (const q of ['attacked', 'журналистку', 'Кайдарова', 'threats']) {
+      for (const sort of ['newest', 'oldest', 'relevance'] as const) {
+        const prepared = await search({ q });
+        const options = { sort, offset: 0, limit: 10 };
+        expect(await listIncidentIds(database.db, prepared, options, 0), `${q} ${sort}`).toEqual(
+          await listIncidentIds(database.db, prepared, options, Number.POSITIVE_INFINITY),
+        );
+      }
+    }
+    const second = { sort: 'newest', offset: 1, limit: 1 } as const;
+    expect(await listIncidentIds(database.db, await search({ q: 'attacked' }), second, 0)).toEqual([ids.en]);
+  });
+
   it('ranks a title match above a summary match when asked for relevance', async () => {
     expect(await find({ q: 'attacked' }, 'relevance')).toEqual([ids.en, ids.summaryOnly]);
     expect(await find({ q: 'attacked' }, 'newest')).toEqual([ids.summaryOnly, ids.en]);
