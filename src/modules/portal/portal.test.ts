@@ -5,7 +5,8 @@ import { insertPublicRecords, secrets } from '../../../test/public-records.ts';
 import { loadConfig } from '../../config.ts';
 import { langs } from '../../i18n/langs.ts';
 import { buildServer } from '../../server.tsx';
-import { computeMonthlySeries } from '../stats/index.ts';
+import { rollupFigures } from '../search/index.ts';
+import { computeMonthlySeries, computeMonthStats } from '../stats/index.ts';
 import { monthlyGroupSeries } from './portal.figures.ts';
 
 let database: TestDatabase;
@@ -221,6 +222,10 @@ describe('figures', () => {
   it('gives the same monthly group figures as the stats module, read from the rollup', async () => {
     const fromRollup = await monthlyGroupSeries(database.db, '2023-12', '2024-07');
     expect(fromRollup).toEqual(await computeMonthlySeries(database.db, '2023-12', '2024-07'));
+    const stats = await computeMonthStats(database.db, '2024-05');
+    const rollup = await rollupFigures(database.db, '2024-01', '2024-05');
+    expect(rollup.groups.rights).toBe(stats.scope.ytd.groups.rights);
+    expect(rollup.categories.threat).toBe(stats.scope.ytd.categories.threat);
     expect(fromRollup.find((month) => month.month === '2024-05')).toEqual({
       month: '2024-05',
       rights: 2,
