@@ -51,6 +51,7 @@ import {
   loadTaxonomy,
   summarizeDatabase,
 } from './portal.repo.ts';
+import type { Region, Taxonomy } from './portal.schemas.ts';
 import { statisticsData } from './portal.statistics.ts';
 import { makeLabels } from './portal.views.tsx';
 
@@ -59,6 +60,7 @@ const idParams = langParams.extend({ id: z.string().min(1).max(200) });
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(1000).default(1) });
 const PAGE_SIZE = 20;
 const FEED_SIZE = 50;
+const REFERENCE_TTL_MS = 60_000;
 
 export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { deps }) => {
   const app = parent.withTypeProvider<ZodTypeProvider>();
@@ -69,8 +71,22 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
     title,
     organization: deps.config.organization,
   });
+  // Labels of categories, regions and articles change rarely: each instance keeps them for a
+  // minute instead of reading five small tables for every page.
+  let cached: { at: number; data: Promise<{ taxonomy: Taxonomy; regions: Region[] }> } | null = null;
   const reference = async (lang: Lang) => {
-    const [taxonomy, regions] = await Promise.all([loadTaxonomy(db), loadRegions(db)]);
+    const now = Date.now();
+    if (!cached || now - cached.at > REFERENCE_TTL_MS) {
+      const data = Promise.all([loadTaxonomy(db), loadRegions(db)]).then(([taxonomy, regions]) => ({
+        taxonomy,
+        regions,
+      }));
+      cached = { at: now, data };
+      data.catch(() => {
+        cached = null;
+      });
+    }
+    const { taxonomy, regions } = await cached.data;
     return { taxonomy, regions, labels: makeLabels(lang, taxonomy, regions) };
   };
   const origin = (request: FastifyRequest) =>
