@@ -12,6 +12,7 @@ export type PreparedSearch = {
 };
 
 const MAX_WORDS = 8;
+const kazakhLetters = /[әғқңөұүһі]/;
 const MAX_MATCHED_ACTORS = 20;
 
 /** Letters and digits only: what reaches to_tsquery can never be an operator. */
@@ -26,13 +27,15 @@ export function queryWords(q: string | undefined): string[] {
 }
 
 /**
- * Each word may match in any language: Russian and English stems, or the Kazakh word as written
- * (the `simple` configuration; words of four letters or more also match as a prefix, which stands in
- * for the missing Kazakh stemmer). Words are all required.
+ * Each word may match in any language: Russian and English stems, or the word as written (the
+ * `simple` configuration, which is how Kazakh is indexed). A Kazakh word (one with a letter only
+ * Kazakh has) of four letters or more also matches as a prefix, standing in for the missing Kazakh
+ * stemmer; other words do not, because a prefix makes the GIN index read every lexeme it starts.
+ * Words are all required.
  */
 export function tsqueryOf(words: string[]): RawBuilder<unknown> {
   const perWord = words.map((word) => {
-    const simple = word.length >= 4 ? `${word}:*` : word;
+    const simple = kazakhLetters.test(word) && word.length >= 4 ? `${word}:*` : word;
     return sql`(to_tsquery('russian', ${word}) || to_tsquery('english', ${word}) || to_tsquery('simple', ${simple}))`;
   });
   return sql`(${sql.join(perWord, sql` && `)})`;

@@ -103,12 +103,15 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Above this many expected matches, a text search walks month by month (textMatches). */
 export const MONTH_WALK_FROM = 20_000;
+/** How many of the newest records a common word is first looked for in. */
+const RECENT_WINDOW = 5_000;
 
 /**
  * The first `needed` matches of a text search in date order.
  *
  * A selection the planner expects to be small is read in one query: the GIN index gives the few
- * matches and they are sorted. A large one (a common word, or a word common only in some years)
+ * matches and they are sorted. A large one is first looked for among the newest RECENT_WINDOW
+ * records (a common word fills its page there); failing that (a word common only in some years), it
  * walks month by month, newest first, in one query: each month's matches are the intersection of the
  * words with the month's lexeme ('m202405', in the document) inside the GIN index, so a month costs
  * its own matches only, and the walk stops as soon as it has `needed` rows. Walking the date index
@@ -130,6 +133,13 @@ async function textMatches(
       order by s.sort_date ${order}, s.incident_id ${order} limit ${needed}`.execute(db);
     return rows.rows.map((row) => row.incident_id);
   }
+  // A common word fills its page among the newest records: look at a bounded window of them first.
+  const recent = await sql<{ incident_id: string }>`
+    select s.incident_id from (
+      select * from incident_search r order by r.sort_date ${order}, r.incident_id ${order} limit ${RECENT_WINDOW}
+    ) s where ${where}
+    order by s.sort_date ${order}, s.incident_id ${order} limit ${needed}`.execute(db);
+  if (recent.rows.length >= needed) return recent.rows.map((row) => row.incident_id);
   const bounds = await sql<{ first: string | null; last: string | null }>`
     select min(sort_date) as first, max(sort_date) as last from incident_search`.execute(db);
   const first = bounds.rows[0]?.first;
