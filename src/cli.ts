@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { exitWithError, notImplemented, withDatabase } from './cli/runtime.ts';
 import { serve } from './cli/serve.ts';
 import { loadConfig } from './config.ts';
+import { userAddCommand } from './modules/auth/index.ts';
 
 const program = new Command()
   .name('sozwatch')
@@ -73,7 +74,7 @@ user
   .requiredOption('--role <role>', 'admin, editor, monitor or lawyer')
   .option('--name <name>')
   .description('create a user; prints a generated password')
-  .action(() => notImplemented('user add', 'the registry issue adds it'));
+  .action(async (options: { email: string; role: string; name?: string }) => userAddCommand(options));
 
 program
   .command('backup')

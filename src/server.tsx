@@ -9,7 +9,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppDeps } from './lib/deps.ts';
 import { type AppError, isAppError } from './lib/errors.ts';
 import { pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
-import { registerSessionHook } from './modules/auth/index.ts';
+import { authRoutes, registerSessionHook } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.tsx';
 import { ErrorPage } from './web/layout.tsx';
@@ -113,6 +113,7 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
 
   await app.register(healthRoutes, { deps });
   await app.register(portalRoutes, { deps });
+  await app.register(authRoutes, { deps });
   return app;
 }
 
