@@ -10,6 +10,7 @@ import type { AppDeps } from './lib/deps.ts';
 import { type AppError, isAppError } from './lib/errors.ts';
 import { pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
 import { authRoutes, registerSessionHook } from './modules/auth/index.ts';
+import { editorialRoutes } from './modules/editorial/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.tsx';
 import { ErrorPage } from './web/layout.tsx';
@@ -114,6 +115,7 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
   await app.register(healthRoutes, { deps });
   await app.register(portalRoutes, { deps });
   await app.register(authRoutes, { deps });
+  await app.register(editorialRoutes, { deps });
   return app;
 }
 

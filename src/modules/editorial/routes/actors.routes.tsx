@@ -33,6 +33,7 @@ import {
   ActorMergePage,
   ActorSplitPage,
   actorFieldName,
+  actorKindLabel,
   actorInputOf,
   actorValues,
 } from '../pages/actors.tsx';
@@ -59,11 +60,19 @@ export const actorPages: FastifyPluginAsync<ModuleOptions> = async (app, { deps 
 
   /** Names as typed, matched across scripts and spellings, for the suggestion script. */
   app.get(`${path}/suggest`, guard, async (request, reply) => {
-    editorial(request, deps, actorRoles);
+    const ed = editorial(request, deps, actorRoles);
     const typed = textOf(query(request), 'q').slice(0, 200);
     const suggestions = typed ? await suggestActors(deps.db, typed, 8) : [];
     reply.header('cache-control', 'no-store');
-    return { suggestions: suggestions.map(({ id, name, kind, matched }) => ({ id, name, kind, matched })) };
+    return {
+      suggestions: suggestions.map(({ id, name, kind, matched }) => ({
+        id,
+        name,
+        kind,
+        kind_label: actorKindLabel(ed.t, kind),
+        matched,
+      })),
+    };
   });
 
   app.get(`${path}/new`, guard, async (request, reply) => {
