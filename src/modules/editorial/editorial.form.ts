@@ -143,3 +143,26 @@ const formCodes = new Set(['validation_failed', 'stale_version', 'conflict', 'in
 export function fieldId(name: string): string {
   return name === '' ? 'form-errors' : `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
+
+/**
+ * The form with the blank rows of a repeated group dropped and the rest numbered 0, 1, 2..., so
+ * row i of the service's input is row i of the form, and a refused form comes back without gaps.
+ */
+export function compactRows(body: FormBody, prefix: string, keys: readonly string[]): FormBody {
+  const rows = rowsOf(body, prefix, keys);
+  const out: Record<string, string | readonly string[] | undefined> = {};
+  const pattern = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\.(\\d+)\\.(.+)$`);
+  for (const [name, value] of Object.entries(body)) if (!pattern.test(name)) out[name] = value;
+  rows.forEach(({ index }, position) => {
+    for (const [name, value] of Object.entries(body)) {
+      const match = pattern.exec(name);
+      if (match && Number(match[1]) === index) out[`${prefix}.${position}.${match[2]}`] = value;
+    }
+  });
+  return out;
+}
+
+/** How many rows of a group the form holds (after compactRows: the filled ones). */
+export function rowTotal(body: FormBody, prefix: string, keys: readonly string[]): number {
+  return rowsOf(body, prefix, keys).length;
+}

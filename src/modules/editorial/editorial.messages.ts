@@ -172,6 +172,8 @@ export const editorialMessages = defineMessages({
     diffAdded: 'added',
     diffRemoved: 'removed',
     createdBy: 'Created by',
+    anonymousMark: 'anonymous',
+    confidentialMark: 'confidential',
     yes: 'yes',
     no: 'no',
 
@@ -479,6 +481,8 @@ export const editorialMessages = defineMessages({
     diffAdded: 'добавлено',
     diffRemoved: 'удалено',
     createdBy: 'Автор',
+    anonymousMark: 'анонимно',
+    confidentialMark: 'конфиденциально',
     yes: 'да',
     no: 'нет',
 
@@ -783,6 +787,8 @@ export const editorialMessages = defineMessages({
     diffAdded: 'қосылды',
     diffRemoved: 'алынды',
     createdBy: 'Авторы',
+    anonymousMark: 'жасырын',
+    confidentialMark: 'құпия',
     yes: 'иә',
     no: 'жоқ',
 

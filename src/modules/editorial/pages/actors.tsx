@@ -2,7 +2,7 @@ import { formatNumber } from '../../../i18n/format.ts';
 import { langs } from '../../../i18n/langs.ts';
 import { type ActorKind, type ActorView, actorKinds } from '../../actors/index.ts';
 import { type FieldErrors, type FormBody, listOf, textOf } from '../editorial.form.ts';
-import type { Editorial, T } from '../editorial.http.tsx';
+import { deskRoles, type Editorial, type T } from '../editorial.http.tsx';
 import { ErrorSummary, type FormState, Hidden, type Option, Select, TextArea, TextField } from './form-controls.tsx';
 import { FilterForm, Pagination, ResultCount } from './list-parts.tsx';
 import { ButtonForm, Csrf, EditorialPage, Notice, StaleNotice } from './shell.tsx';
@@ -237,12 +237,12 @@ function ActorFacts({ ed, actor }: { ed: Editorial; actor: ActorView }) {
         <li>
           <a href={`${base}/history`}>{t('historyTitle')}</a>
         </li>
-        {actor.merged_into ? null : (
+        {actor.merged_into || !deskRoles.includes(ed.user.role) ? null : (
           <li>
             <a href={`${base}/merge`}>{t('mergeLink')}</a>
           </li>
         )}
-        {actor.merged_from.length > 0 ? (
+        {actor.merged_from.length > 0 && deskRoles.includes(ed.user.role) ? (
           <li>
             <a href={`${base}/split`}>{t('splitLink')}</a>
           </li>

@@ -55,6 +55,7 @@ export function TextField({
   size,
   suggest,
   extraClass,
+  autofocus,
 }: Common & {
   type?: 'text' | 'url' | 'date' | 'month' | 'number' | 'search' | 'email';
   autocomplete?: string;
@@ -65,6 +66,8 @@ export function TextField({
   /** An actor name: the enhancement script offers matching actors as the user types. */
   suggest?: string;
   extraClass?: string;
+  /** Only for the row the user just asked for, so the keyboard lands in it. */
+  autofocus?: boolean;
 }) {
   const error = form.errors.get(name);
   return (
@@ -89,6 +92,7 @@ export function TextField({
         pattern={pattern}
         size={size}
         data-suggest={suggest}
+        autofocus={autofocus}
       />
     </div>
   );

@@ -1,6 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ModuleOptions } from '../../../lib/deps.ts';
-import { listRevisions } from '../../../lib/revisions.ts';
 import {
   type ActorKind,
   actorInputSchema,
@@ -9,16 +8,18 @@ import {
   createActor,
   getActor,
   listActors,
-  restoreActorRevision,
   suggestActors,
   updateActor,
 } from '../../actors/index.ts';
 import { editorialGuard } from '../../auth/index.ts';
+import { mergeActors, splitActor } from '../../incidents/index.ts';
 import { asFormBody, type FieldErrors, numberOf, refusalOf, textOf } from '../editorial.form.ts';
 import {
   actorRoles,
   checkInput,
   csrfPasses,
+  deskRoles,
+  type Editorial,
   editorial,
   handleForm,
   noticeOf,
@@ -37,7 +38,7 @@ import {
   actorInputOf,
   actorValues,
 } from '../pages/actors.tsx';
-import { HistoryPage } from '../pages/history.tsx';
+import { registerHistoryPages } from './history.routes.tsx';
 
 const pageSize = 50;
 
@@ -135,68 +136,59 @@ export const actorPages: FastifyPluginAsync<ModuleOptions> = async (app, { deps 
     });
   });
 
-  app.get(`${path}/:id/history`, guard, async (request, reply) => {
-    const ed = editorial(request, deps, actorRoles);
-    const actor = await getActor(ed.ctx, param(request, 'id'));
-    return renderActorHistory(ed, actor.id, actor.name, reply, noticeOf(request, ed.t), new Map(), 200);
+  registerHistoryPages(app, deps, 'actor', actorRoles);
+
+  const desk = { preHandler: editorialGuard(deps, deskRoles) };
+
+  const renderMerge = async (ed: Editorial, id: string, q: string, reply: FastifyReply, errors: FieldErrors, status: number) => {
+    const actor = await getActor(ed.ctx, id);
+    const candidates = q ? await suggestActors(deps.db, q, 20) : [];
+    return page(reply, <ActorMergePage ed={ed} actor={actor} q={q} candidates={candidates} errors={errors} />, status);
+  };
+
+  app.get(`${path}/:id/merge`, desk, async (request, reply) => {
+    const ed = editorial(request, deps, deskRoles);
+    return renderMerge(ed, param(request, 'id'), textOf(query(request), 'q').slice(0, 200), reply, new Map(), 200);
   });
 
-  app.post(`${path}/:id/history/:auditId/restore`, guard, async (request, reply) => {
-    const ed = editorial(request, deps, actorRoles);
-    const actor = await getActor(ed.ctx, param(request, 'id'));
-    const auditId = Number(param(request, 'auditId'));
-    if (!csrfPasses(request)) {
-      return renderActorHistory(ed, actor.id, actor.name, reply, undefined, new Map([['', ed.t('csrfRefused')]]), 403);
-    }
+  app.post(`${path}/:id/merge`, desk, async (request, reply) => {
+    const ed = editorial(request, deps, deskRoles);
+    const id = param(request, 'id');
+    const body = asFormBody(request.body);
+    const into = textOf(body, 'into');
+    if (!csrfPasses(request)) return renderMerge(ed, id, '', reply, new Map([['', ed.t('csrfRefused')]]), 403);
     try {
-      await restoreActorRevision(ed.ctx, actor.id, auditId);
+      await mergeActors(ed.ctx, { survivor_id: into, merged_id: id });
     } catch (error) {
       const refusal = refusalOf(error);
-      return renderActorHistory(ed, actor.id, actor.name, reply, undefined, refusal.errors, refusal.status);
+      return renderMerge(ed, id, '', reply, refusal.errors, refusal.status);
     }
-    return redirectDone(reply, `${ed.base}/actors/${encodeURIComponent(actor.id)}`, 'restored');
+    return redirectDone(reply, `${ed.base}/actors/${encodeURIComponent(into)}`, 'merged');
   });
 
-  async function renderActorHistory(
-    ed: ReturnType<typeof editorial>,
-    id: string,
-    name: string,
-    reply: Parameters<typeof page>[0],
-    notice: string | undefined,
-    errors: FieldErrors,
-    status: number,
-  ) {
-    const revisions = await listRevisions(deps.db, 'actor', id);
-    const href = `${ed.base}/actors/${encodeURIComponent(id)}`;
-    return page(
-      reply,
-      <HistoryPage
-        ed={ed}
-        title={ed.t('historyOf', { id: name })}
-        current="actors"
-        recordHref={href}
-        revisions={revisions}
-        restoreAction={(auditId) => `${href}/history/${auditId}/restore`}
-        notice={notice}
-        errors={errors}
-      />,
-      status,
-    );
-  }
+  const renderSplit = async (ed: Editorial, id: string, reply: FastifyReply, errors: FieldErrors, status: number) => {
+    const actor = await getActor(ed.ctx, id);
+    const merged = await Promise.all(actor.merged_from.map((mergedId) => getActor(ed.ctx, mergedId)));
+    return page(reply, <ActorSplitPage ed={ed} actor={actor} merged={merged} errors={errors} />, status);
+  };
 
-  app.get(`${path}/:id/merge`, guard, async (request, reply) => {
-    const ed = editorial(request, deps, actorRoles);
-    const actor = await getActor(ed.ctx, param(request, 'id'));
-    const q = textOf(query(request), 'q').slice(0, 200);
-    const candidates = q ? await suggestActors(deps.db, q, 20) : [];
-    return page(reply, <ActorMergePage ed={ed} actor={actor} q={q} candidates={candidates} errors={new Map()} />);
+  app.get(`${path}/:id/split`, desk, async (request, reply) => {
+    const ed = editorial(request, deps, deskRoles);
+    return renderSplit(ed, param(request, 'id'), reply, new Map(), 200);
   });
 
-  app.get(`${path}/:id/split`, guard, async (request, reply) => {
-    const ed = editorial(request, deps, actorRoles);
-    const actor = await getActor(ed.ctx, param(request, 'id'));
-    const merged = await Promise.all(actor.merged_from.map((id) => getActor(ed.ctx, id)));
-    return page(reply, <ActorSplitPage ed={ed} actor={actor} merged={merged} errors={new Map()} />);
+  app.post(`${path}/:id/split`, desk, async (request, reply) => {
+    const ed = editorial(request, deps, deskRoles);
+    const id = param(request, 'id');
+    if (!csrfPasses(request)) return renderSplit(ed, id, reply, new Map([['', ed.t('csrfRefused')]]), 403);
+    const merged = textOf(asFormBody(request.body), 'merged');
+    try {
+      await splitActor(ed.ctx, merged);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      return renderSplit(ed, id, reply, refusal.errors, refusal.status);
+    }
+    return redirectDone(reply, `${ed.base}/actors/${encodeURIComponent(id)}`, 'split');
   });
 };
 
