@@ -273,6 +273,7 @@ export interface Database {
   case_events: CaseEventsTable;
   incident_cases: IncidentCasesTable;
   audit_log: AuditLogTable;
+  actor_merges: ActorMergesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -282,3 +283,14 @@ export type IncidentUpdate = Updateable<IncidentsTable>;
 export type CaseRow = Selectable<CasesTable>;
 export type CaseEventRow = Selectable<CaseEventsTable>;
 export type ActorRow = Selectable<ActorsTable>;
+
+export interface ActorMergesTable {
+  id: Generated<number>;
+  survivor_id: string;
+  merged_id: string;
+  moved: Json<unknown>;
+  merged_at: Timestamp;
+  merged_by: number | null;
+  split_at: Timestamp | null;
+  split_by: number | null;
+}

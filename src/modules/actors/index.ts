@@ -1,0 +1,49 @@
+export { type PublicActor, toPublicActor } from './actors.present.ts';
+export {
+  getPublicActor,
+  listPublicActors,
+  type PublicActorFilters,
+  publicActorFiltersSchema,
+} from './actors.public.ts';
+export {
+  actorUsage,
+  existingActorIds,
+  findActorsByNameKind,
+  loadActorRecords,
+  loadActorViews,
+  resolveSurvivors,
+} from './actors.repo.ts';
+export {
+  type ActorFilters,
+  type ActorInput,
+  type ActorKind,
+  type ActorRecord,
+  type ActorSuggestion,
+  type ActorUpdateInput,
+  type ActorView,
+  type ActorWrite,
+  actorFiltersSchema,
+  actorInputSchema,
+  actorKinds,
+  actorName,
+  actorRefFields,
+  actorUpdateSchema,
+  organizationKinds,
+  recordId,
+  requireActorRef,
+  stateActorKinds,
+  toActorRef,
+} from './actors.schemas.ts';
+export {
+  type ActorRef,
+  actorRecord,
+  auditActor,
+  createActor,
+  getActor,
+  listActors,
+  resolveActorRefs,
+  restoreActorRevision,
+  suggestActors,
+  updateActor,
+} from './actors.service.ts';
+export { matchKey } from './match-key.ts';
