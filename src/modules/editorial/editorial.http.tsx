@@ -185,3 +185,20 @@ export function checkInput<S extends z.ZodType>(
   }
   return { input: parsed.success && errors.size === 0 ? parsed.data : undefined, errors };
 }
+
+/** The page number of a list's query: a whole number from 1, anything else is the first page. */
+export function pageNumber(value: unknown): number {
+  const number = Number(typeof value === 'string' ? value : 1);
+  return Number.isInteger(number) && number >= 1 ? Math.min(number, 10_000) : 1;
+}
+
+/** "Add another row": the same form again, with one more blank row and nothing saved. */
+export function addRow(
+  request: FastifyRequest,
+  ed: Editorial,
+  values: FormBody,
+  render: (form: FormState, status: number) => unknown,
+) {
+  if (!csrfPasses(request)) return render({ values, errors: new Map([['', ed.t('csrfRefused')]]) }, 403);
+  return render({ values, errors: new Map() }, 200);
+}

@@ -1,6 +1,8 @@
 import { formatDate, formatMonth } from '../../../i18n/format.ts';
 import { langs } from '../../../i18n/langs.ts';
-import type { IncidentView, RelatedIncident } from '../../incidents/index.ts';
+import type { IncidentView } from '../../incidents/index.ts';
+
+type RelatedIncident = IncidentView['related']['links'][number];
 import { type FormBody, rowTotal, textOf } from '../editorial.form.ts';
 import type { Editorial, T } from '../editorial.http.tsx';
 import type { ReferenceData } from '../editorial.repo.ts';

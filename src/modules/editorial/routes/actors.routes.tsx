@@ -24,6 +24,7 @@ import {
   handleForm,
   noticeOf,
   page,
+  pageNumber,
   param,
   query,
   redirectDone,
@@ -194,9 +195,4 @@ export const actorPages: FastifyPluginAsync<ModuleOptions> = async (app, { deps 
 
 function isActorKind(value: string): value is ActorKind {
   return (actorKinds as readonly string[]).includes(value);
-}
-
-function pageNumber(value: unknown): number {
-  const number = Number(typeof value === 'string' ? value : 1);
-  return Number.isInteger(number) && number >= 1 ? Math.min(number, 10_000) : 1;
 }
