@@ -80,16 +80,26 @@ export type IssueMessages = {
   chooseAtLeastOne: string;
   badFormat: string;
   notANumber: string;
+  /** The form's own words for a refinement of one field (a date, a title), else the schema's. */
+  refinement: (field: string) => string | undefined;
 };
 
-/** Every issue of a failed parse, one message per field, in words the form's reader can act on. */
-export function issuesToErrors(error: z.ZodError, messages: IssueMessages, rename: Rename = same): FieldErrors {
+/**
+ * Every issue of a failed parse, one message per field, in words the form's reader can act on.
+ * `input` is what was parsed: an empty value is "required", a wrong one is "not a number".
+ */
+export function issuesToErrors(
+  error: z.ZodError,
+  input: unknown,
+  messages: IssueMessages,
+  rename: Rename = same,
+): FieldErrors {
   const errors: FieldErrors = new Map();
   for (const issue of error.issues) {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
     const name = rename(path.map(String).join('.'));
     if (errors.has(name)) continue;
-    errors.set(name, issueMessage(issue, messages));
+    errors.set(name, issueMessage(issue, valueAt(input, path), name, messages));
   }
   return errors;
 }
@@ -97,10 +107,20 @@ export function issuesToErrors(error: z.ZodError, messages: IssueMessages, renam
 type Rename = (path: string) => string;
 const same: Rename = (path) => path;
 
-function issueMessage(issue: z.core.$ZodIssue, messages: IssueMessages): string {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, value: unknown, field: string, messages: IssueMessages): string {
+  const blank = value === undefined || value === null || value === '';
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined || issue.input === '' || issue.input === null) return messages.required;
+      if (blank) return messages.required;
       return issue.expected === 'number' || issue.expected === 'int' ? messages.notANumber : messages.badFormat;
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) <= 1) return messages.required;
@@ -111,12 +131,12 @@ function issueMessage(issue: z.core.$ZodIssue, messages: IssueMessages): string 
       return issue.origin === 'string' ? messages.tooLong(Number(issue.maximum)) : messages.tooBig(Number(issue.maximum));
     case 'invalid_value':
     case 'invalid_union':
-      return messages.chooseOne;
+      return blank ? messages.required : messages.chooseOne;
     case 'invalid_format':
       return messages.badFormat;
     default:
-      // Refinements carry the service's own sentence (e.g. "at least one language").
-      return issue.message;
+      if (blank && issue.code === 'custom' && !field.endsWith('title')) return messages.required;
+      return messages.refinement(field) ?? issue.message;
   }
 }
 

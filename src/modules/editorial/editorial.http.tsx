@@ -161,6 +161,13 @@ export function issueMessages(t: T): IssueMessages {
     chooseAtLeastOne: t('errChooseAtLeastOne'),
     badFormat: t('errBadFormat'),
     notANumber: t('errNotANumber'),
+    refinement: (field) => {
+      if (field === 'date') return t('errDateFormat');
+      if (/^(events\.\d+|new)\.date$/.test(field)) return t('errDayFormat');
+      if (field === 'counted_in') return t('errMonthFormat');
+      if (field === 'title') return t('errTitleNeeded');
+      return undefined;
+    },
   };
 }
 
@@ -179,7 +186,7 @@ export function checkInput<S extends z.ZodType>(
   const parsed = schema.safeParse(raw);
   const errors = new Map(extra);
   if (!parsed.success) {
-    for (const [name, message] of issuesToErrors(parsed.error, issueMessages(t), rename)) {
+    for (const [name, message] of issuesToErrors(parsed.error, raw, issueMessages(t), rename)) {
       if (!errors.has(name)) errors.set(name, message);
     }
   }

@@ -101,6 +101,8 @@ export const editorialMessages = defineMessages({
     errNotANumber: 'Enter a whole number, digits only',
     errDateFormat: 'Enter a day (2024-05-13) or a month (2024-05)',
     errTitleNeeded: 'Enter a title in at least one language',
+    errDayFormat: 'Enter a day as 2024-05-13',
+    errMonthFormat: 'Enter a month as 2024-05',
 
     // Incident form
     sectionWhen: 'When and where',
@@ -174,6 +176,10 @@ export const editorialMessages = defineMessages({
     createdBy: 'Created by',
     anonymousMark: 'anonymous',
     confidentialMark: 'confidential',
+    awardedShort: 'awarded',
+    collectedShort: 'collected',
+    fineShort: 'fine',
+    bailShort: 'bail',
     yes: 'yes',
     no: 'no',
 
@@ -412,6 +418,8 @@ export const editorialMessages = defineMessages({
     errNotANumber: 'Введите целое число, только цифры',
     errDateFormat: 'Введите день (2024-05-13) или месяц (2024-05)',
     errTitleNeeded: 'Введите заголовок хотя бы на одном языке',
+    errDayFormat: 'Введите день в виде 2024-05-13',
+    errMonthFormat: 'Введите месяц в виде 2024-05',
 
     sectionWhen: 'Когда и где',
     fieldDate: 'Дата',
@@ -483,6 +491,10 @@ export const editorialMessages = defineMessages({
     createdBy: 'Автор',
     anonymousMark: 'анонимно',
     confidentialMark: 'конфиденциально',
+    awardedShort: 'присуждено',
+    collectedShort: 'взыскано',
+    fineShort: 'штраф',
+    bailShort: 'залог',
     yes: 'да',
     no: 'нет',
 
@@ -718,6 +730,8 @@ export const editorialMessages = defineMessages({
     errNotANumber: 'Бүтін сан енгізіңіз, тек цифрлар',
     errDateFormat: 'Күнді (2024-05-13) немесе айды (2024-05) енгізіңіз',
     errTitleNeeded: 'Тақырыпты кемінде бір тілде жазыңыз',
+    errDayFormat: 'Күнді 2024-05-13 түрінде енгізіңіз',
+    errMonthFormat: 'Айды 2024-05 түрінде енгізіңіз',
 
     sectionWhen: 'Қашан және қайда',
     fieldDate: 'Күні',
@@ -789,6 +803,10 @@ export const editorialMessages = defineMessages({
     createdBy: 'Авторы',
     anonymousMark: 'жасырын',
     confidentialMark: 'құпия',
+    awardedShort: 'шешілгені',
+    collectedShort: 'өндірілгені',
+    fineShort: 'айыппұл',
+    bailShort: 'кепіл',
     yes: 'иә',
     no: 'жоқ',
 
