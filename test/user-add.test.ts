@@ -17,7 +17,7 @@ function run(args: string[]) {
   const result = spawnSync(process.execPath, [bin, ...args], {
     env: { ...env, SOZWATCH_DATA_DIR: dataDir, NODE_ENV: 'development' },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 180_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -44,7 +44,10 @@ describe('sozwatch user add', () => {
     expect(fs.existsSync(dataDir)).toBe(false);
   });
 
-  it('creates the first admin, prints a strong password once, and refuses the same email again', async () => {
+  // Three commands and one more opening of the embedded database: minutes on a busy machine.
+  it('creates the first admin, prints a strong password once, and refuses the same email again', {
+    timeout: 300_000,
+  }, async () => {
     const first = run([
       'user',
       'add',
