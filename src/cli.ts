@@ -56,7 +56,10 @@ program
   .requiredOption('--month <month>', 'YYYY-MM')
   .option('--json', 'print JSON')
   .description("print a month's figures")
-  .action(() => notImplemented('stats', 'the statistics issue adds it'));
+  .action(async (options: { month: string; json?: boolean }) => {
+    const { statsCommand } = await import('./modules/stats/stats.cli.ts');
+    await withDatabase(async ({ handle }) => process.stdout.write(await statsCommand(handle.db, options)));
+  });
 
 program
   .command('report')

@@ -1,25 +1,19 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.ts';
 import { verifyPassword } from '../src/modules/auth/index.ts';
+import { runCli } from './cli-runner.ts';
 
-const bin = path.resolve('bin/sozwatch.js');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sozwatch-user-add-'));
 const dataDir = path.join(scratch, 'data');
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 /** Runs the command on its own embedded database (never on a shared DATABASE_URL). */
+/** Runs the command on its own embedded database (never on a shared DATABASE_URL). */
 function run(args: string[]) {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    env: { ...env, SOZWATCH_DATA_DIR: dataDir, NODE_ENV: 'development' },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { SOZWATCH_DATA_DIR: dataDir, NODE_ENV: 'development' });
 }
 
 describe('sozwatch user add', () => {
