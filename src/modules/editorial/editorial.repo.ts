@@ -66,3 +66,62 @@ function byLawAndNumber(a: { law: string; number: string }, b: { law: string; nu
     a.number.localeCompare(b.number, 'en', { numeric: true })
   );
 }
+
+/**
+ * Of the given drafts, those an editor sent back: the latest status change of each was a return
+ * from review by someone other than `userId` (an author who withdraws their own is not returned).
+ */
+export async function returnedDrafts(
+  db: Db,
+  entityType: 'incident' | 'case',
+  ids: readonly string[],
+  userId: number,
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('audit_log')
+    .where('entity_type', '=', entityType)
+    .where('entity_id', 'in', ids)
+    .where('action', '=', `${entityType}.transition`)
+    .select(['entity_id', 'user_id', 'before', 'after'])
+    .distinctOn('entity_id')
+    .orderBy('entity_id')
+    .orderBy('id', 'desc')
+    .execute();
+  return new Set(
+    rows
+      .filter(
+        (row) =>
+          row.user_id !== userId && statusOf(row.before) === 'in_review' && statusOf(row.after) === 'draft',
+      )
+      .map((row) => row.entity_id),
+  );
+}
+
+function statusOf(snapshot: unknown): string | undefined {
+  if (!snapshot || typeof snapshot !== 'object' || !('status' in snapshot)) return undefined;
+  return typeof snapshot.status === 'string' ? snapshot.status : undefined;
+}
+
+/** The ids of the records published last, newest first. */
+export async function recentlyPublishedIds(db: Db, limit: number) {
+  const [incidents, cases] = await Promise.all([
+    db
+      .selectFrom('incidents')
+      .where('status', '=', 'published')
+      .orderBy('published_at', (ob) => ob.desc().nullsLast())
+      .orderBy('id')
+      .limit(limit)
+      .select('id')
+      .execute(),
+    db
+      .selectFrom('cases')
+      .where('status', '=', 'published')
+      .orderBy('published_at', (ob) => ob.desc().nullsLast())
+      .orderBy('id')
+      .limit(limit)
+      .select('id')
+      .execute(),
+  ]);
+  return { incidents: incidents.map((row) => row.id), cases: cases.map((row) => row.id) };
+}
