@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { signInWithCsrfForTest } from './auth.ts';
-import { createTestDatabase, type TestDatabase } from './database.ts';
-import { insertUser } from './factories.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Role } from '../src/db/types.ts';
 import { buildServer } from '../src/server.tsx';
+import { signInWithCsrfForTest } from './auth.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+import { insertUser } from './factories.ts';
 
 /** A test's server on its own database, with signed-in sessions per role. Tests only. */
 export type EditorialTestApp = {
@@ -14,7 +14,11 @@ export type EditorialTestApp = {
   close: () => Promise<void>;
 };
 
-export type Session = { cookie: string; csrfToken: string; user: { id: number; displayName: string; role: Role } };
+export type Session = {
+  cookie: string;
+  csrfToken: string;
+  user: { id: number; displayName: string; role: Role };
+};
 
 export async function startEditorialApp(): Promise<EditorialTestApp> {
   const database = await createTestDatabase();

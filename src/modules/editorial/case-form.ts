@@ -1,7 +1,14 @@
 import { langs } from '../../i18n/langs.ts';
 import type { CaseEvent, CaseView } from '../cases/index.ts';
 import { compactRows, type FormBody, listOf, numberOf, textOf } from './editorial.form.ts';
-import { actorRefOf, actorRowKeys, actorRowValues, localizedOf, localizedValues, rowIndexes } from './incident-form.ts';
+import {
+  actorRefOf,
+  actorRowKeys,
+  actorRowValues,
+  localizedOf,
+  localizedValues,
+  rowIndexes,
+} from './incident-form.ts';
 
 /**
  * The case form and the timeline's event forms, both ways. The case form carries the first event
@@ -103,7 +110,7 @@ export function eventValues(event: CaseEvent, index: number): Record<string, str
 /** Every event of the case in its form's values, for the timeline page. */
 export function timelineValues(record: CaseView): FormBody {
   const values: Record<string, string | string[]> = { version: String(record.version) };
-  record.events.forEach((event, index) => Object.assign(values, eventValues(event, index)));
+  for (const [index, event] of record.events.entries()) Object.assign(values, eventValues(event, index));
   return values;
 }
 

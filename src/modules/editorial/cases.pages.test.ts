@@ -90,9 +90,15 @@ describe('case form', () => {
     const edit = await getPage(t.app, `/en/editorial/cases/${id}/edit`, lawyer);
     expect(inputValue(edit.body, 'parties.0.name')).toBe('Demo Akimat Official');
     const fields = { ...validCase, version: inputValue(edit.body, 'version') ?? '' };
-    const first = await postForm(t.app, `/en/editorial/cases/${id}/edit`, editor, { ...fields, court: 'Appeal court demo' });
+    const first = await postForm(t.app, `/en/editorial/cases/${id}/edit`, editor, {
+      ...fields,
+      court: 'Appeal court demo',
+    });
     expect(first.statusCode).toBe(303);
-    const second = await postForm(t.app, `/en/editorial/cases/${id}/edit`, lawyer, { ...fields, court: 'My court' });
+    const second = await postForm(t.app, `/en/editorial/cases/${id}/edit`, lawyer, {
+      ...fields,
+      court: 'My court',
+    });
     expect(second.statusCode).toBe(409);
     expect(second.body).toContain('was changed by Erlan Editor');
     expect(inputValue(second.body, 'court')).toBe('My court');
@@ -128,7 +134,9 @@ describe('case timeline', () => {
     expect(afterAdd.body).toContain('20 June 2018</time> — decision');
     expect(afterAdd.body).toContain('awarded: 2,000,000 ₸');
     expect(afterAdd.body).toContain('fine: 20 MCI');
-    expect(afterAdd.body.indexOf('5 February 2018</time>')).toBeLessThan(afterAdd.body.indexOf('20 June 2018</time>'));
+    expect(afterAdd.body.indexOf('5 February 2018</time>')).toBeLessThan(
+      afterAdd.body.indexOf('20 June 2018</time>'),
+    );
 
     const earlier = await postForm(t.app, `/en/editorial/cases/${id}/timeline`, lawyer, {
       version: inputValue(afterAdd.body, 'version') ?? '',
@@ -164,7 +172,12 @@ describe('case timeline', () => {
   });
 
   it('records a requalification and refuses articles on other events', async () => {
-    const id = await createCase({ ...validCase, kind: 'criminal', subjects: ['criminal_false_denunciation'], legal_articles: ['CC-419'] });
+    const id = await createCase({
+      ...validCase,
+      kind: 'criminal',
+      subjects: ['criminal_false_denunciation'],
+      legal_articles: ['CC-419'],
+    });
     const timeline = await getPage(t.app, `/en/editorial/cases/${id}/timeline`, lawyer);
     const refused = await postForm(t.app, `/en/editorial/cases/${id}/timeline`, lawyer, {
       version: inputValue(timeline.body, 'version') ?? '',
@@ -205,7 +218,10 @@ describe('case timeline', () => {
     const version = inputValue(timeline.body, 'version') ?? '';
     const event = { version, 'new.date': '2019-01-10', 'new.kind': 'hearing' };
     expect((await postForm(t.app, `/en/editorial/cases/${id}/timeline`, editor, event)).statusCode).toBe(303);
-    const stale = await postForm(t.app, `/en/editorial/cases/${id}/timeline`, lawyer, { ...event, 'new.date': '2019-01-11' });
+    const stale = await postForm(t.app, `/en/editorial/cases/${id}/timeline`, lawyer, {
+      ...event,
+      'new.date': '2019-01-11',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('Someone else saved this record');
   });
@@ -215,7 +231,9 @@ describe('case timeline', () => {
     const view = await getPage(t.app, `/en/editorial/cases/${id}`, lawyer);
     expect(view.body).toContain('>Submit for review</button>');
     expect(view.body).not.toContain('>Publish</button>');
-    const publishTooEarly = await postForm(t.app, `/en/editorial/cases/${id}/status`, editor, { action: 'publish' });
+    const publishTooEarly = await postForm(t.app, `/en/editorial/cases/${id}/status`, editor, {
+      action: 'publish',
+    });
     expect(publishTooEarly.statusCode).toBe(409);
     expect(publishTooEarly.body).toContain('cannot publish a record whose status is draft');
   });

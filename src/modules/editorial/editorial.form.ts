@@ -13,7 +13,8 @@ export function asFormBody(body: unknown): FormBody {
   const out: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(body)) {
     if (typeof value === 'string') out[key] = value;
-    else if (Array.isArray(value)) out[key] = value.filter((item): item is string => typeof item === 'string');
+    else if (Array.isArray(value))
+      out[key] = value.filter((item): item is string => typeof item === 'string');
   }
   return out;
 }
@@ -116,19 +117,28 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function issueMessage(issue: z.core.$ZodIssue, value: unknown, field: string, messages: IssueMessages): string {
+function issueMessage(
+  issue: z.core.$ZodIssue,
+  value: unknown,
+  field: string,
+  messages: IssueMessages,
+): string {
   const blank = value === undefined || value === null || value === '';
   switch (issue.code) {
     case 'invalid_type':
       if (blank) return messages.required;
-      return issue.expected === 'number' || issue.expected === 'int' ? messages.notANumber : messages.badFormat;
+      return issue.expected === 'number' || issue.expected === 'int'
+        ? messages.notANumber
+        : messages.badFormat;
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) <= 1) return messages.required;
       if ((issue.origin === 'array' || issue.origin === 'set') && Number(issue.minimum) <= 1)
         return messages.chooseAtLeastOne;
       return messages.tooSmall(Number(issue.minimum));
     case 'too_big':
-      return issue.origin === 'string' ? messages.tooLong(Number(issue.maximum)) : messages.tooBig(Number(issue.maximum));
+      return issue.origin === 'string'
+        ? messages.tooLong(Number(issue.maximum))
+        : messages.tooBig(Number(issue.maximum));
     case 'invalid_value':
     case 'invalid_union':
       return blank ? messages.required : messages.chooseOne;
@@ -145,11 +155,15 @@ function issueMessage(issue: z.core.$ZodIssue, value: unknown, field: string, me
  * other lands at the top. Anything that is not the user's to fix (a bug, a lost database) is
  * rethrown for the error page.
  */
-export function refusalOf(error: unknown, rename: Rename = same): { errors: FieldErrors; status: number; stale: boolean } {
+export function refusalOf(
+  error: unknown,
+  rename: Rename = same,
+): { errors: FieldErrors; status: number; stale: boolean } {
   if (!isAppError(error) || !formCodes.has(error.code)) throw error;
   const field = error.field && error.code === 'validation_failed' ? error.field : '';
   const prefix = `${field}: `;
-  const message = field && error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  const message =
+    field && error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
   return {
     errors: new Map([[field ? rename(field) : '', message]]),
     status: error.httpStatus,

@@ -101,7 +101,11 @@ const notices = {
   split: 'splitDone',
 } as const satisfies Record<string, EditorialMessageKey>;
 
-export function noticeOf(request: FastifyRequest, t: T, values: Record<string, string> = {}): string | undefined {
+export function noticeOf(
+  request: FastifyRequest,
+  t: T,
+  values: Record<string, string> = {},
+): string | undefined {
   const key = textOf(query(request), 'done');
   return key in notices ? t(notices[key as keyof typeof notices], values) : undefined;
 }

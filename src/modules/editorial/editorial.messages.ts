@@ -429,7 +429,8 @@ export const editorialMessages = defineMessages({
     fieldRegion: 'Регион',
     fieldLocality: 'Населённый пункт',
     fieldCategories: 'Категории',
-    fieldCategoriesHint: 'Отметьте все подходящие категории. У контекстной записи только контекстные категории.',
+    fieldCategoriesHint:
+      'Отметьте все подходящие категории. У контекстной записи только контекстные категории.',
     sectionVictims: 'Пострадавшие',
     sectionPerpetrators: 'Нарушители',
     actorsHint:
@@ -741,7 +742,8 @@ export const editorialMessages = defineMessages({
     fieldRegion: 'Өңір',
     fieldLocality: 'Елді мекен',
     fieldCategories: 'Санаттар',
-    fieldCategoriesHint: 'Сәйкес келетін санаттардың бәрін белгілеңіз. Контекст жазбасында тек контекст санаттары болады.',
+    fieldCategoriesHint:
+      'Сәйкес келетін санаттардың бәрін белгілеңіз. Контекст жазбасында тек контекст санаттары болады.',
     sectionVictims: 'Зардап шеккендер',
     sectionPerpetrators: 'Бұзушылар',
     actorsHint:
@@ -847,7 +849,8 @@ export const editorialMessages = defineMessages({
     fieldRequalifiedToHint: 'Тек қайта саралау үшін: іс ауысқан баптар',
     fieldEventCourt: 'Сот',
     fieldEventNote: 'Ескертпе ({language})',
-    moneySummary: 'Талап етілгені {claimed}; шешілгені {awarded}; өндірілгені {collected}; айыппұлдар {fines}',
+    moneySummary:
+      'Талап етілгені {claimed}; шешілгені {awarded}; өндірілгені {collected}; айыппұлдар {fines}',
     qualificationTitle: 'Уақыт бойынша саралау',
     tenge: '{amount} ₸',
     mci: '{amount} АЕК',

@@ -53,7 +53,12 @@ export async function loadReferenceData(db: Db): Promise<ReferenceData> {
       historic: region.valid_to !== null,
     })),
     articles: articles
-      .map((article) => ({ code: article.code, law: article.law, number: article.number, names: article.names }))
+      .map((article) => ({
+        code: article.code,
+        law: article.law,
+        number: article.number,
+        names: article.names,
+      }))
       .sort(byLawAndNumber),
   };
 }

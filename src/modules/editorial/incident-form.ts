@@ -23,7 +23,11 @@ export function incidentValues(incident: IncidentView): FormBody {
     editorial_note: incident.editorial_note ?? '',
     version: String(incident.version),
   };
-  Object.assign(values, localizedValues('title', incident.title), localizedValues('summary', incident.summary));
+  Object.assign(
+    values,
+    localizedValues('title', incident.title),
+    localizedValues('summary', incident.summary),
+  );
   incident.victims.forEach((victim, index) => {
     Object.assign(values, actorRowValues(`victims.${index}`, victim));
     if (victim.anonymous) values[`victims.${index}.anonymous`] = 'on';
@@ -108,7 +112,9 @@ export function incidentInputOf(values: FormBody) {
       ...actorRefOf(values, `victims.${index}`),
       anonymous: checked(values, `victims.${index}.anonymous`),
     })),
-    perpetrators: rowIndexes(values, 'perpetrators').map((index) => actorRefOf(values, `perpetrators.${index}`)),
+    perpetrators: rowIndexes(values, 'perpetrators').map((index) =>
+      actorRefOf(values, `perpetrators.${index}`),
+    ),
     legal_articles: listOf(values, 'legal_articles'),
     sources: rowIndexes(values, 'sources').map((index) => {
       const field = (key: string) => orNull(textOf(values, `sources.${index}.${key}`));

@@ -172,21 +172,31 @@ describe('incident form', () => {
 describe('incident workflow, list and links', () => {
   it('is submitted by its author and published by an editor, then found in the list', async () => {
     const id = await createIncident(monitor, { ...validIncident, 'title.en': 'Workflow demo incident' });
-    const submit = await postForm(t.app, `/en/editorial/incidents/${id}/status`, monitor, { action: 'submit' });
+    const submit = await postForm(t.app, `/en/editorial/incidents/${id}/status`, monitor, {
+      action: 'submit',
+    });
     expect(submit.statusCode).toBe(303);
     const afterSubmit = await getPage(t.app, `/en/editorial/incidents/${id}?done=status`, monitor);
     expect(afterSubmit.body).toContain('Done: the record is now in review.');
 
-    const monitorPublish = await postForm(t.app, `/en/editorial/incidents/${id}/status`, monitor, { action: 'publish' });
+    const monitorPublish = await postForm(t.app, `/en/editorial/incidents/${id}/status`, monitor, {
+      action: 'publish',
+    });
     expect(monitorPublish.statusCode).toBe(403);
 
     const editorView = await getPage(t.app, `/en/editorial/incidents/${id}`, editor);
     expect(editorView.body).toContain('>Publish</button>');
     expect(editorView.body).toContain('>Return to the author</button>');
-    const publish = await postForm(t.app, `/en/editorial/incidents/${id}/status`, editor, { action: 'publish' });
+    const publish = await postForm(t.app, `/en/editorial/incidents/${id}/status`, editor, {
+      action: 'publish',
+    });
     expect(publish.statusCode).toBe(303);
 
-    const list = await getPage(t.app, '/en/editorial/incidents?status=published&month=2024-05&region=almaty_city&category=obstruction', editor);
+    const list = await getPage(
+      t.app,
+      '/en/editorial/incidents?status=published&month=2024-05&region=almaty_city&category=obstruction',
+      editor,
+    );
     expect(list.body).toContain('Workflow demo incident');
     const drafts = await getPage(t.app, '/en/editorial/incidents?status=draft&q=Workflow+demo', editor);
     expect(drafts.body).not.toContain('Workflow demo incident');
@@ -200,15 +210,22 @@ describe('incident workflow, list and links', () => {
   });
 
   it('links an incident to a case and to another incident found by title, and unlinks', async () => {
-    const caseId = await insertCase(t.database.db, { title: { en: 'Demo honour and dignity claim' }, status: 'draft' });
+    const caseId = await insertCase(t.database.db, {
+      title: { en: 'Demo honour and dignity claim' },
+      status: 'draft',
+    });
     const first = await createIncident(monitor, { ...validIncident, 'title.en': 'Link source demo' });
     const second = await createIncident(monitor, { ...validIncident, 'title.en': 'Link target demo' });
 
     const search = await getPage(t.app, `/en/editorial/incidents/${first}/links?q=Demo+honour`, monitor);
     expect(search.body).toContain(`Link case ${caseId}`);
-    const linkCase = await postForm(t.app, `/en/editorial/incidents/${first}/links`, monitor, { case_id: caseId });
+    const linkCase = await postForm(t.app, `/en/editorial/incidents/${first}/links`, monitor, {
+      case_id: caseId,
+    });
     expect(linkCase.statusCode).toBe(303);
-    const linkIncident = await postForm(t.app, `/en/editorial/incidents/${first}/links`, monitor, { incident_id: second });
+    const linkIncident = await postForm(t.app, `/en/editorial/incidents/${first}/links`, monitor, {
+      incident_id: second,
+    });
     expect(linkIncident.statusCode).toBe(303);
 
     const view = await getPage(t.app, `/en/editorial/incidents/${first}`, monitor);
@@ -217,7 +234,9 @@ describe('incident workflow, list and links', () => {
     const back = await getPage(t.app, `/en/editorial/incidents/${second}`, monitor);
     expect(back.body).toContain('Link source demo');
 
-    const unlink = await postForm(t.app, `/en/editorial/incidents/${first}/links/remove`, monitor, { case_id: caseId });
+    const unlink = await postForm(t.app, `/en/editorial/incidents/${first}/links/remove`, monitor, {
+      case_id: caseId,
+    });
     expect(unlink.statusCode).toBe(303);
     const after = await getPage(t.app, `/en/editorial/incidents/${first}/links`, monitor);
     expect(after.body).not.toContain(`Remove the link to ${caseId}`);

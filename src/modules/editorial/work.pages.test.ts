@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EditorialTestApp, getPage, postForm, type Session, startEditorialApp } from '../../../test/editorial.ts';
+import {
+  type EditorialTestApp,
+  getPage,
+  postForm,
+  type Session,
+  startEditorialApp,
+} from '../../../test/editorial.ts';
 
 let t: EditorialTestApp;
 let monitor: Session;

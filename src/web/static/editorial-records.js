@@ -53,9 +53,10 @@
           ...suggestions.map((item) => {
             const option = document.createElement('option');
             option.value = item.name;
-            option.label = item.matched && item.matched !== item.name
-              ? `${item.kind_label} · ${item.matched}`
-              : item.kind_label;
+            option.label =
+              item.matched && item.matched !== item.name
+                ? `${item.kind_label} · ${item.matched}`
+                : item.kind_label;
             return option;
           }),
         );

@@ -3,7 +3,15 @@ import { langs } from '../../../i18n/langs.ts';
 import { type ActorKind, type ActorView, actorKinds } from '../../actors/index.ts';
 import { type FieldErrors, type FormBody, listOf, textOf } from '../editorial.form.ts';
 import { deskRoles, type Editorial, type T } from '../editorial.http.tsx';
-import { ErrorSummary, type FormState, Hidden, type Option, Select, TextArea, TextField } from './form-controls.tsx';
+import {
+  ErrorSummary,
+  type FormState,
+  Hidden,
+  type Option,
+  Select,
+  TextArea,
+  TextField,
+} from './form-controls.tsx';
 import { FilterForm, Pagination, ResultCount } from './list-parts.tsx';
 import { ButtonForm, Csrf, EditorialPage, Notice, StaleNotice } from './shell.tsx';
 
@@ -40,7 +48,13 @@ export function ActorListPage({
       </p>
       <FilterForm ed={ed} action={action}>
         <TextField form={form} name="q" label={t('filterText')} type="search" />
-        <Select form={form} name="kind" label={t('filterKind')} options={actorKindOptions(t)} blank={t('anyOption')} />
+        <Select
+          form={form}
+          name="kind"
+          label={t('filterKind')}
+          options={actorKindOptions(t)}
+          blank={t('anyOption')}
+        />
       </FilterForm>
       <ResultCount ed={ed} total={result.total} />
       {result.items.length > 0 ? (
@@ -108,7 +122,11 @@ export function actorValues(actor: ActorView): FormBody {
 /** The actor form's values as the service's input; blank texts are left out. */
 export function actorInputOf(values: FormBody) {
   const texts = (prefix: string) =>
-    Object.fromEntries(langs.flatMap((lang) => (textOf(values, `${prefix}.${lang}`) ? [[lang, textOf(values, `${prefix}.${lang}`)]] : [])));
+    Object.fromEntries(
+      langs.flatMap((lang) =>
+        textOf(values, `${prefix}.${lang}`) ? [[lang, textOf(values, `${prefix}.${lang}`)]] : [],
+      ),
+    );
   return {
     kind: textOf(values, 'kind'),
     name: textOf(values, 'name'),
@@ -153,15 +171,23 @@ export function ActorFormPage({
         {actor ? <Hidden name="version" value={textOf(form.values, 'version')} /> : null}
         <p class="hint">{t('requiredNote')}</p>
         <TextField form={form} name="name" label={labels.name ?? ''} required />
-        <Select form={form} name="kind" label={labels.kind ?? ''} options={actorKindOptions(t)} required blank="" />
-        <TextArea form={form} name="variants" label={labels.variants ?? ''} hint={t('fieldVariantsHint')} rows={3} />
+        <Select
+          form={form}
+          name="kind"
+          label={labels.kind ?? ''}
+          options={actorKindOptions(t)}
+          required
+          blank=""
+        />
+        <TextArea
+          form={form}
+          name="variants"
+          label={labels.variants ?? ''}
+          hint={t('fieldVariantsHint')}
+          rows={3}
+        />
         {langs.map((lang) => (
-          <TextField
-            key={lang}
-            form={form}
-            name={`names.${lang}`}
-            label={labels[`names.${lang}`] ?? ''}
-          />
+          <TextField key={lang} form={form} name={`names.${lang}`} label={labels[`names.${lang}`] ?? ''} />
         ))}
         {langs.map((lang) => (
           <TextArea
@@ -275,7 +301,7 @@ export function ActorMergePage({
       <h1>{title}</h1>
       <ErrorSummary errors={errors} title={t('errorSummaryTitle')} labelFor={() => undefined} />
       <p>{t('mergeIntro', { name: actor.name })}</p>
-      <form method="get" action={`${base}/merge`} role="search">
+      <form method="get" action={`${base}/merge`}>
         <TextField form={form} name="q" label={t('mergeSearchLabel')} type="search" />
         <button type="submit">{t('linkSearch')}</button>
       </form>

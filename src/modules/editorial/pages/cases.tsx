@@ -15,7 +15,16 @@ import type { Editorial, T } from '../editorial.http.tsx';
 import type { ReferenceData } from '../editorial.repo.ts';
 import { actorRowKeys } from '../incident-form.ts';
 import { actorKindLabel } from './actors.tsx';
-import { Checkbox, ErrorSummary, type FormState, Hidden, type Option, Select, TextArea, TextField } from './form-controls.tsx';
+import {
+  Checkbox,
+  ErrorSummary,
+  type FormState,
+  Hidden,
+  type Option,
+  Select,
+  TextArea,
+  TextField,
+} from './form-controls.tsx';
 import { FilterForm, Pagination, ResultCount } from './list-parts.tsx';
 import {
   ActorRows,
@@ -26,6 +35,7 @@ import {
   regionOptions,
 } from './record-parts.tsx';
 import {
+  articleShort,
   ButtonForm,
   Csrf,
   EditorialPage,
@@ -34,7 +44,6 @@ import {
   Notice,
   StaleNotice,
   StatusBadge,
-  articleShort,
 } from './shell.tsx';
 import { WorkflowPanel } from './workflow-panel.tsx';
 
@@ -47,11 +56,15 @@ const statusOptions = (t: T): Option[] =>
     value: status,
     label: t(`status_${status}`),
   }));
-const kindOptions = (t: T): Option[] => caseKinds.map((kind) => ({ value: kind, label: t(`caseKind_${kind}`) }));
-const eventKindOptions = (t: T): Option[] => eventKinds.map((kind) => ({ value: kind, label: t(`eventKind_${kind}`) }));
-const instanceOptions = (t: T): Option[] => instances.map((value) => ({ value, label: t(`instance_${value}`) }));
+const kindOptions = (t: T): Option[] =>
+  caseKinds.map((kind) => ({ value: kind, label: t(`caseKind_${kind}`) }));
+const eventKindOptions = (t: T): Option[] =>
+  eventKinds.map((kind) => ({ value: kind, label: t(`eventKind_${kind}`) }));
+const instanceOptions = (t: T): Option[] =>
+  instances.map((value) => ({ value, label: t(`instance_${value}`) }));
 const outcomeOptions = (t: T): Option[] => outcomes.map((value) => ({ value, label: t(`outcome_${value}`) }));
-const roleOptions = (t: T): Option[] => partyRoles.map((value) => ({ value, label: t(`partyRole_${value}`) }));
+const roleOptions = (t: T): Option[] =>
+  partyRoles.map((value) => ({ value, label: t(`partyRole_${value}`) }));
 
 function tenge(ed: Editorial, value: number | null): string {
   return value === null ? '—' : ed.t('tenge', { amount: formatNumber(value, ed.lang) });
@@ -88,9 +101,27 @@ export function CaseListPage({
         </a>
       </p>
       <FilterForm ed={ed} action={action}>
-        <Select form={form} name="status" label={t('filterStatus')} options={statusOptions(t)} blank={t('anyOption')} />
-        <Select form={form} name="kind" label={t('filterKind')} options={kindOptions(t)} blank={t('anyOption')} />
-        <Select form={form} name="subject" label={t('filterSubject')} options={subjects} blank={t('anyOption')} />
+        <Select
+          form={form}
+          name="status"
+          label={t('filterStatus')}
+          options={statusOptions(t)}
+          blank={t('anyOption')}
+        />
+        <Select
+          form={form}
+          name="kind"
+          label={t('filterKind')}
+          options={kindOptions(t)}
+          blank={t('anyOption')}
+        />
+        <Select
+          form={form}
+          name="subject"
+          label={t('filterSubject')}
+          options={subjects}
+          blank={t('anyOption')}
+        />
         <TextField
           form={form}
           name="month"
@@ -105,7 +136,14 @@ export function CaseListPage({
       </FilterForm>
       <ResultCount ed={ed} total={result.total} />
       {result.items.length > 0 ? <CaseTable ed={ed} items={result.items} /> : null}
-      <Pagination ed={ed} action={action} filters={filters} page={result.page} pageSize={result.page_size} total={result.total} />
+      <Pagination
+        ed={ed}
+        action={action}
+        filters={filters}
+        page={result.page}
+        pageSize={result.page_size}
+        total={result.total}
+      />
     </EditorialPage>
   );
 }
@@ -143,7 +181,9 @@ export function CaseTable({ ed, items }: { ed: Editorial; items: readonly CaseVi
                 </td>
                 <td>
                   {first ? formatDate(first.date, ed.lang) : ''}
-                  {last && last !== first ? ` — ${formatDate(last.date, ed.lang)}: ${t(`eventKind_${last.kind}`)}` : ''}
+                  {last && last !== first
+                    ? ` — ${formatDate(last.date, ed.lang)}: ${t(`eventKind_${last.kind}`)}`
+                    : ''}
                 </td>
               </tr>
             );
@@ -171,10 +211,36 @@ export function EventFields({
   return (
     <>
       <div class="three-columns">
-        <TextField form={form} name={name('date')} label={t('fieldEventDate')} hint={t('fieldEventDateHint')} required inputMode="numeric" />
-        <Select form={form} name={name('kind')} label={t('fieldEventKind')} options={eventKindOptions(t)} required blank="" />
-        <Select form={form} name={name('instance')} label={t('fieldInstance')} options={instanceOptions(t)} blank="" />
-        <Select form={form} name={name('outcome')} label={t('fieldOutcome')} options={outcomeOptions(t)} blank="" />
+        <TextField
+          form={form}
+          name={name('date')}
+          label={t('fieldEventDate')}
+          hint={t('fieldEventDateHint')}
+          required
+          inputMode="numeric"
+        />
+        <Select
+          form={form}
+          name={name('kind')}
+          label={t('fieldEventKind')}
+          options={eventKindOptions(t)}
+          required
+          blank=""
+        />
+        <Select
+          form={form}
+          name={name('instance')}
+          label={t('fieldInstance')}
+          options={instanceOptions(t)}
+          blank=""
+        />
+        <Select
+          form={form}
+          name={name('outcome')}
+          label={t('fieldOutcome')}
+          options={outcomeOptions(t)}
+          blank=""
+        />
         <TextField form={form} name={name('court')} label={t('fieldEventCourt')} />
       </div>
       <fieldset>
@@ -183,7 +249,13 @@ export function EventFields({
           <TextField form={form} name={name('awarded')} label={t('fieldAwarded')} inputMode="numeric" />
           <TextField form={form} name={name('collected')} label={t('fieldCollected')} inputMode="numeric" />
           <TextField form={form} name={name('fine_tenge')} label={t('fieldFineTenge')} inputMode="numeric" />
-          <TextField form={form} name={name('fine_mci')} label={t('fieldFineMci')} hint={t('fieldFineMciHint')} inputMode="decimal" />
+          <TextField
+            form={form}
+            name={name('fine_mci')}
+            label={t('fieldFineMci')}
+            hint={t('fieldFineMciHint')}
+            inputMode="decimal"
+          />
           <TextField form={form} name={name('bail')} label={t('fieldBail')} inputMode="numeric" />
         </div>
       </fieldset>
@@ -271,10 +343,23 @@ export function CaseFormPage({
         {record ? <Hidden name="version" value={textOf(form.values, 'version')} /> : null}
         <p class="hint">{t('requiredNote')}</p>
         <div class="two-columns">
-          <Select form={form} name="kind" label={t('fieldCaseKind')} options={kindOptions(t)} required blank="" />
+          <Select
+            form={form}
+            name="kind"
+            label={t('fieldCaseKind')}
+            options={kindOptions(t)}
+            required
+            blank=""
+          />
           <Select form={form} name="outcome" label={t('fieldOutcome')} options={outcomeOptions(t)} />
           <TextField form={form} name="court" label={t('fieldCourt')} />
-          <Select form={form} name="region" label={t('fieldRegion')} options={regionOptions(ed, reference)} blank="" />
+          <Select
+            form={form}
+            name="region"
+            label={t('fieldRegion')}
+            options={regionOptions(ed, reference)}
+            blank=""
+          />
         </div>
         <CategoryChoices
           ed={ed}
@@ -284,7 +369,13 @@ export function CaseFormPage({
           reference={reference}
           include={(category) => category.legalRole === 'subject'}
         />
-        <ArticleChoices ed={ed} form={form} name="legal_articles" legend={t('fieldLegalArticles')} reference={reference} />
+        <ArticleChoices
+          ed={ed}
+          form={form}
+          name="legal_articles"
+          legend={t('fieldLegalArticles')}
+          reference={reference}
+        />
         <ActorRows
           ed={ed}
           form={form}
@@ -297,7 +388,12 @@ export function CaseFormPage({
         <fieldset>
           <legend>{t('sectionMoney')}</legend>
           <div class="two-columns">
-            <TextField form={form} name="claim_non_pecuniary" label={t('fieldClaimNonPecuniary')} inputMode="numeric" />
+            <TextField
+              form={form}
+              name="claim_non_pecuniary"
+              label={t('fieldClaimNonPecuniary')}
+              inputMode="numeric"
+            />
             <TextField form={form} name="claim_other" label={t('fieldClaimOther')} inputMode="numeric" />
           </div>
         </fieldset>
@@ -340,7 +436,9 @@ function EventSummary({ ed, event }: { ed: Editorial; event: CaseEvent }) {
     event.awarded !== null ? `${t('awardedShort')}: ${tenge(ed, event.awarded)}` : '',
     event.collected !== null ? `${t('collectedShort')}: ${tenge(ed, event.collected)}` : '',
     event.fine_tenge !== null ? `${t('fineShort')}: ${tenge(ed, event.fine_tenge)}` : '',
-    event.fine_mci !== null ? `${t('fineShort')}: ${t('mci', { amount: formatNumber(event.fine_mci, ed.lang) })}` : '',
+    event.fine_mci !== null
+      ? `${t('fineShort')}: ${t('mci', { amount: formatNumber(event.fine_mci, ed.lang) })}`
+      : '',
     event.bail !== null ? `${t('bailShort')}: ${tenge(ed, event.bail)}` : '',
     event.articles.length > 0 ? `→ ${event.articles.map((code) => articleShort(code, t)).join(', ')}` : '',
   ].filter((fact) => fact !== '');
@@ -397,7 +495,13 @@ export function CasePage({
           <a href={`${href}/history`}>{t('historyTitle')}</a>
         </li>
       </ul>
-      <WorkflowPanel ed={ed} status={record.status} kind="case" createdBy={record.created_by} action={`${href}/status`} />
+      <WorkflowPanel
+        ed={ed}
+        status={record.status}
+        kind="case"
+        createdBy={record.created_by}
+        action={`${href}/status`}
+      />
       <section aria-labelledby="details-title" class="record-facts">
         <h2 id="details-title">{t('detailsTitle')}</h2>
         <dl>
@@ -408,13 +512,18 @@ export function CasePage({
           <dt>{t('fieldCaseKind')}</dt>
           <dd>{t(`caseKind_${record.kind satisfies CaseKind}`)}</dd>
           <dt>{t('fieldSubjects')}</dt>
-          <dd>{record.subjects.map((code) => localized(categories.get(code), lang, code)).join('; ') || '—'}</dd>
+          <dd>
+            {record.subjects.map((code) => localized(categories.get(code), lang, code)).join('; ') || '—'}
+          </dd>
           <dt>{t('qualificationTitle')}</dt>
           <dd>
             {record.qualification.length === 0
               ? '—'
               : record.qualification
-                  .map((step) => `${formatDate(step.date, lang)}: ${step.articles.map((code) => articleShort(code, t)).join(', ')}`)
+                  .map(
+                    (step) =>
+                      `${formatDate(step.date, lang)}: ${step.articles.map((code) => articleShort(code, t)).join(', ')}`,
+                  )
                   .join(' → ')}
           </dd>
           <dt>{t('fieldCourt')}</dt>
@@ -508,12 +617,16 @@ export function TimelinePage({
   const href = caseHref(ed, record.id);
   const title = t('timelineOf', { id: record.id });
   const labels = eventLabels(t);
-  const eventLabel = labelLookup({ events: (n) => formatDate(textOf(form.values, `events.${n - 1}.date`), ed.lang) }, labels);
+  const eventLabel = labelLookup(
+    { events: (n) => formatDate(textOf(form.values, `events.${n - 1}.date`), ed.lang) },
+    labels,
+  );
   const labelFor = (name: string) => {
     const field = /^new\.(\w+)$/.exec(name)?.[1];
     return field ? `${t('addEvent')}, ${labels[`*.${field}`] ?? field}` : eventLabel(name);
   };
-  const hasErrors = (index: number) => [...form.errors.keys()].some((name) => name.startsWith(`events.${index}.`));
+  const hasErrors = (index: number) =>
+    [...form.errors.keys()].some((name) => name.startsWith(`events.${index}.`));
   return (
     <EditorialPage ed={ed} title={title} current="cases" errors={form.errors}>
       <h1>{title}</h1>

@@ -24,7 +24,15 @@ function describedBy(name: string, hint: string | undefined, error: string | und
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function HintAndError({ name, hint, error }: { name: string; hint?: string | undefined; error?: string | undefined }) {
+function HintAndError({
+  name,
+  hint,
+  error,
+}: {
+  name: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+}) {
   return (
     <>
       {hint ? (
@@ -98,7 +106,14 @@ export function TextField({
   );
 }
 
-export function TextArea({ form, name, label, hint, rows = 4, lang }: Common & { rows?: number; lang?: string }) {
+export function TextArea({
+  form,
+  name,
+  label,
+  hint,
+  rows = 4,
+  lang,
+}: Common & { rows?: number; lang?: string }) {
   const error = form.errors.get(name);
   return (
     <div class={`field${error ? ' field-error' : ''}`}>
@@ -278,7 +293,13 @@ export function ErrorSummary({
 }) {
   if (errors.size === 0) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} id="form-errors">
+    <div
+      class="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+      id="form-errors"
+    >
       <h2 id="error-summary-title">{title}</h2>
       <ul>
         {[...errors.entries()].map(([name, message]) => {

@@ -79,8 +79,7 @@ function Diff({ ed, parts }: { ed: Editorial; parts: Revision['diff'] }) {
     for (const line of part.text.replace(/\n$/, '').split('\n')) lines.push({ op: part.op, text: line });
   }
   const keep = lines.map(
-    (line, index) =>
-      line.op !== 'same' || lines[index - 1]?.op !== 'same' || lines[index + 1]?.op !== 'same',
+    (line, index) => line.op !== 'same' || lines[index - 1]?.op !== 'same' || lines[index + 1]?.op !== 'same',
   );
   if (!lines.some((line) => line.op !== 'same')) return null;
   return (

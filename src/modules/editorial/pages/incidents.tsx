@@ -3,12 +3,21 @@ import { langs } from '../../../i18n/langs.ts';
 import type { IncidentView } from '../../incidents/index.ts';
 
 type RelatedIncident = IncidentView['related']['links'][number];
+
 import { type FormBody, rowTotal, textOf } from '../editorial.form.ts';
 import type { Editorial, T } from '../editorial.http.tsx';
 import type { ReferenceData } from '../editorial.repo.ts';
 import { actorRowKeys, sourceRowKeys } from '../incident-form.ts';
 import { actorKindLabel } from './actors.tsx';
-import { ErrorSummary, type FormState, Hidden, Select, TextArea, TextField, Checkbox } from './form-controls.tsx';
+import {
+  Checkbox,
+  ErrorSummary,
+  type FormState,
+  Hidden,
+  Select,
+  TextArea,
+  TextField,
+} from './form-controls.tsx';
 import { FilterForm, Pagination, ResultCount } from './list-parts.tsx';
 import {
   ActorRows,
@@ -20,6 +29,7 @@ import {
   SourceRows,
 } from './record-parts.tsx';
 import {
+  articleShort,
   ButtonForm,
   Csrf,
   EditorialPage,
@@ -28,7 +38,6 @@ import {
   Notice,
   StaleNotice,
   StatusBadge,
-  articleShort,
 } from './shell.tsx';
 import { WorkflowPanel } from './workflow-panel.tsx';
 
@@ -73,7 +82,13 @@ export function IncidentListPage({
         </a>
       </p>
       <FilterForm ed={ed} action={action}>
-        <Select form={form} name="status" label={t('filterStatus')} options={statusOptions(t)} blank={t('anyOption')} />
+        <Select
+          form={form}
+          name="status"
+          label={t('filterStatus')}
+          options={statusOptions(t)}
+          blank={t('anyOption')}
+        />
         <TextField
           form={form}
           name="month"
@@ -83,8 +98,20 @@ export function IncidentListPage({
           pattern="\d{4}-\d{2}"
           size={8}
         />
-        <Select form={form} name="region" label={t('filterRegion')} options={regionOptions(ed, reference)} blank={t('anyOption')} />
-        <Select form={form} name="category" label={t('filterCategory')} options={categories} blank={t('anyOption')} />
+        <Select
+          form={form}
+          name="region"
+          label={t('filterRegion')}
+          options={regionOptions(ed, reference)}
+          blank={t('anyOption')}
+        />
+        <Select
+          form={form}
+          name="category"
+          label={t('filterCategory')}
+          options={categories}
+          blank={t('anyOption')}
+        />
         <TextField form={form} name="q" label={t('filterText')} hint={t('filterTextHint')} type="search" />
         <Checkbox form={form} name="mine" label={t('filterMine')} />
       </FilterForm>
@@ -141,8 +168,12 @@ export function IncidentTable({
               <td>
                 <StatusBadge status={incident.status} t={t} />
               </td>
-              <td>{incident.region ? localized(regions.get(incident.region), ed.lang, incident.region) : ''}</td>
-              <td>{incident.categories.map((code) => localized(categories.get(code), ed.lang, code)).join('; ')}</td>
+              <td>
+                {incident.region ? localized(regions.get(incident.region), ed.lang, incident.region) : ''}
+              </td>
+              <td>
+                {incident.categories.map((code) => localized(categories.get(code), ed.lang, code)).join('; ')}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -208,9 +239,28 @@ export function IncidentFormPage({
         <fieldset>
           <legend>{t('sectionWhen')}</legend>
           <div class="two-columns">
-            <TextField form={form} name="date" label={t('fieldDate')} hint={t('fieldDateHint')} required inputMode="numeric" />
-            <TextField form={form} name="counted_in" label={t('fieldCountedIn')} hint={t('fieldCountedInHint')} inputMode="numeric" />
-            <Select form={form} name="region" label={t('fieldRegion')} options={regionOptions(ed, reference)} blank="" />
+            <TextField
+              form={form}
+              name="date"
+              label={t('fieldDate')}
+              hint={t('fieldDateHint')}
+              required
+              inputMode="numeric"
+            />
+            <TextField
+              form={form}
+              name="counted_in"
+              label={t('fieldCountedIn')}
+              hint={t('fieldCountedInHint')}
+              inputMode="numeric"
+            />
+            <Select
+              form={form}
+              name="region"
+              label={t('fieldRegion')}
+              options={regionOptions(ed, reference)}
+              blank=""
+            />
             <TextField form={form} name="locality" label={t('fieldLocality')} />
           </div>
         </fieldset>
@@ -241,7 +291,13 @@ export function IncidentFormPage({
           legend={t('sectionPerpetrators')}
           rowLegend={(n) => t('perpetratorN', { n })}
         />
-        <ArticleChoices ed={ed} form={form} name="legal_articles" legend={t('fieldLegalArticles')} reference={reference} />
+        <ArticleChoices
+          ed={ed}
+          form={form}
+          name="legal_articles"
+          legend={t('fieldLegalArticles')}
+          reference={reference}
+        />
         <SourceRows ed={ed} form={form} filled={rowTotal(form.values, 'sources', sourceRowKeys)} />
         <LocalizedFields
           ed={ed}
@@ -358,8 +414,10 @@ export function IncidentPage({
               : incident.perpetrators.map((perpetrator, index) => (
                   <span key={perpetrator.actor_id}>
                     {index > 0 ? '; ' : ''}
-                    <a href={`${ed.base}/actors/${encodeURIComponent(perpetrator.actor_id)}`}>{perpetrator.name}</a> (
-                    {actorKindLabel(t, perpetrator.kind)})
+                    <a href={`${ed.base}/actors/${encodeURIComponent(perpetrator.actor_id)}`}>
+                      {perpetrator.name}
+                    </a>{' '}
+                    ({actorKindLabel(t, perpetrator.kind)})
                   </span>
                 ))}
           </dd>
@@ -373,7 +431,11 @@ export function IncidentPage({
               <ul>
                 {incident.sources.map((source, index) => (
                   <li key={String(index)}>
-                    {source.url ? <a href={source.url}>{source.outlet ?? source.url}</a> : (source.outlet ?? '')}
+                    {source.url ? (
+                      <a href={source.url}>{source.outlet ?? source.url}</a>
+                    ) : (
+                      (source.outlet ?? '')
+                    )}
                     {source.correspondent ? ` · ${source.correspondent}` : ''}
                     {source.confidential ? ` · ${t('confidentialMark')}` : ''}
                   </li>
@@ -398,7 +460,11 @@ export function IncidentPage({
         </dl>
         {langs.map((language) =>
           incident.summary[language] ? (
-            <section key={language} lang={language} aria-label={t('fieldSummaryIn', { language: t(`lang_${language}`) })}>
+            <section
+              key={language}
+              lang={language}
+              aria-label={t('fieldSummaryIn', { language: t(`lang_${language}`) })}
+            >
               <p>{incident.summary[language]}</p>
             </section>
           ) : null,
@@ -411,7 +477,10 @@ export function IncidentPage({
 
 function LinksSummary({ ed, incident }: { ed: Editorial; incident: IncidentView }) {
   const { t } = ed;
-  const related = [...incident.related.links, ...incident.related.linked_from.filter((item) => !incident.links.includes(item.id))];
+  const related = [
+    ...incident.related.links,
+    ...incident.related.linked_from.filter((item) => !incident.links.includes(item.id)),
+  ];
   return (
     <section aria-labelledby="links-title">
       <h2 id="links-title">{t('linksTitle')}</h2>
@@ -452,7 +521,12 @@ function RelatedIncidents({ ed, items }: { ed: Editorial; items: readonly Relate
   );
 }
 
-export type LinkCandidate = { kind: 'case' | 'incident'; id: string; title: string; status: IncidentView['status'] };
+export type LinkCandidate = {
+  kind: 'case' | 'incident';
+  id: string;
+  title: string;
+  status: IncidentView['status'];
+};
 
 /** Link an incident to cases and to other incidents: what it links to now, and a search to add more. */
 export function IncidentLinksPage({
@@ -520,8 +594,14 @@ export function IncidentLinksPage({
         ))}
       </ul>
       <h2 id="link-search">{t('linkSearchLabel')}</h2>
-      <form method="get" action={`${href}/links`} role="search" aria-labelledby="link-search">
-        <TextField form={searchForm} name="q" label={t('filterText')} hint={t('filterTextHint')} type="search" />
+      <form method="get" action={`${href}/links`} aria-labelledby="link-search">
+        <TextField
+          form={searchForm}
+          name="q"
+          label={t('filterText')}
+          hint={t('filterTextHint')}
+          type="search"
+        />
         <button type="submit">{t('linkSearch')}</button>
       </form>
       {q && candidates.length === 0 ? <p>{t('noResults')}</p> : null}
@@ -537,8 +617,14 @@ export function IncidentLinksPage({
               <ButtonForm
                 ed={ed}
                 action={`${href}/links`}
-                label={candidate.kind === 'case' ? t('linkCase', { id: candidate.id }) : t('linkIncident', { id: candidate.id })}
-                fields={candidate.kind === 'case' ? { case_id: candidate.id, q } : { incident_id: candidate.id, q }}
+                label={
+                  candidate.kind === 'case'
+                    ? t('linkCase', { id: candidate.id })
+                    : t('linkIncident', { id: candidate.id })
+                }
+                fields={
+                  candidate.kind === 'case' ? { case_id: candidate.id, q } : { incident_id: candidate.id, q }
+                }
               />
             </li>
           ))}

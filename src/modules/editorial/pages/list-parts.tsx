@@ -17,7 +17,7 @@ export function FilterForm({
   children: ComponentChildren;
 }) {
   return (
-    <form method="get" action={action} class="filters" role="search" aria-labelledby="filters-title">
+    <form method="get" action={action} class="filters" aria-labelledby="filters-title">
       <h2 id="filters-title" class="visually-hidden">
         {ed.t('filtersTitle')}
       </h2>
@@ -34,7 +34,8 @@ export function pageHref(action: string, filters: FormBody, page: number): strin
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(filters)) {
     if (name === 'page' || name === 'done' || value === undefined) continue;
-    for (const item of typeof value === 'string' ? [value] : value) if (item !== '') params.append(name, item);
+    for (const item of typeof value === 'string' ? [value] : value)
+      if (item !== '') params.append(name, item);
   }
   if (page > 1) params.set('page', String(page));
   const query = params.toString();

@@ -3,7 +3,16 @@ import { type FormBody, fieldId, textOf } from '../editorial.form.ts';
 import type { Editorial } from '../editorial.http.tsx';
 import type { ReferenceData } from '../editorial.repo.ts';
 import { actorKindOptions } from './actors.tsx';
-import { Checkbox, CheckboxGroup, type FormState, Hidden, type Option, Select, TextArea, TextField } from './form-controls.tsx';
+import {
+  Checkbox,
+  CheckboxGroup,
+  type FormState,
+  Hidden,
+  type Option,
+  Select,
+  TextArea,
+  TextField,
+} from './form-controls.tsx';
 import { articleLabel, localized } from './shell.tsx';
 
 /**
@@ -83,11 +92,25 @@ export function ActorRows({
             />
             <Hidden name={`${prefix}.actor_id`} value={textOf(form.values, `${prefix}.actor_id`)} />
             <Hidden name={`${prefix}.actor_name`} value={textOf(form.values, `${prefix}.actor_name`)} />
-            <Select form={form} name={`${prefix}.kind`} label={t('fieldActorKind')} options={kinds} blank="" />
+            <Select
+              form={form}
+              name={`${prefix}.kind`}
+              label={t('fieldActorKind')}
+              options={kinds}
+              blank=""
+            />
             {roleOptions ? (
-              <Select form={form} name={`${prefix}.role`} label={t('fieldPartyRole')} options={roleOptions} blank="" />
+              <Select
+                form={form}
+                name={`${prefix}.role`}
+                label={t('fieldPartyRole')}
+                options={roleOptions}
+                blank=""
+              />
             ) : null}
-            {withAnonymous ? <Checkbox form={form} name={`${prefix}.anonymous`} label={t('fieldAnonymous')} /> : null}
+            {withAnonymous ? (
+              <Checkbox form={form} name={`${prefix}.anonymous`} label={t('fieldAnonymous')} />
+            ) : null}
           </fieldset>
         );
       })}
@@ -138,7 +161,11 @@ export function LocalizedFields({
   form: FormState;
   legend: string;
   hint?: string;
-  fields: ReadonlyArray<{ name: 'title' | 'summary'; label: (language: string) => string; multiline: boolean }>;
+  fields: ReadonlyArray<{
+    name: 'title' | 'summary';
+    label: (language: string) => string;
+    multiline: boolean;
+  }>;
 }) {
   return (
     <fieldset id={fieldId(fields[0]?.name ?? 'title')} tabIndex={-1}>
@@ -166,7 +193,12 @@ export function LocalizedFields({
                   rows={5}
                 />
               ) : (
-                <TextField key={field.name} form={form} name={`${field.name}.${lang}`} label={field.label(ed.t(`lang_${lang}`))} />
+                <TextField
+                  key={field.name}
+                  form={form}
+                  name={`${field.name}.${lang}`}
+                  label={field.label(ed.t(`lang_${lang}`))}
+                />
               ),
             )}
           </div>
@@ -201,7 +233,10 @@ export function CategoryChoices({
       label: localized(group.labels, ed.lang, group.code),
       options: reference.categories
         .filter((category) => category.group === group.code && include(category))
-        .map((category) => ({ value: category.code, label: localized(category.labels, ed.lang, category.code) })),
+        .map((category) => ({
+          value: category.code,
+          label: localized(category.labels, ed.lang, category.code),
+        })),
     }))
     .filter((group) => group.options.length > 0);
   return (

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { RecordStatus } from '../../../db/types.ts';
-import { type LocalizedText, type Lang, pickText } from '../../../i18n/langs.ts';
+import { type Lang, type LocalizedText, pickText } from '../../../i18n/langs.ts';
 import { CsrfField, EditorialLayout, type EditorialSection } from '../../auth/index.ts';
 import type { FieldErrors } from '../editorial.form.ts';
 import type { Editorial, T } from '../editorial.http.tsx';
@@ -75,10 +75,18 @@ export function Notice({ text }: { text: string | undefined }) {
 }
 
 /** Text in the reader's language, else another; marked with its own language for screen readers. */
-export function Localized({ text, lang, fallback }: { text: LocalizedText | null | undefined; lang: Lang; fallback: string }) {
+export function Localized({
+  text,
+  lang,
+  fallback,
+}: {
+  text: LocalizedText | null | undefined;
+  lang: Lang;
+  fallback: string;
+}) {
   const picked = pickText(text, lang);
-  if (!picked) return <>{fallback}</>;
-  return picked.lang === lang ? <>{picked.text}</> : <span lang={picked.lang}>{picked.text}</span>;
+  if (!picked) return fallback;
+  return picked.lang === lang ? picked.text : <span lang={picked.lang}>{picked.text}</span>;
 }
 
 export function localized(text: LocalizedText | null | undefined, lang: Lang, fallback = ''): string {
@@ -90,7 +98,10 @@ export function StatusBadge({ status, t }: { status: RecordStatus; t: T }) {
 }
 
 /** "CC 174 Incitement of discord", in the reader's language. */
-export function articleLabel(article: ReferenceData['articles'][number], ed: Pick<Editorial, 't' | 'lang'>): string {
+export function articleLabel(
+  article: ReferenceData['articles'][number],
+  ed: Pick<Editorial, 't' | 'lang'>,
+): string {
   return `${lawLabel(article.law, ed.t)} ${article.number} — ${localized(article.names, ed.lang, article.code)}`;
 }
 

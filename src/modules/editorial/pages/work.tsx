@@ -9,12 +9,30 @@ import { CaseTable, caseHref } from './cases.tsx';
 import { IncidentTable, incidentHref } from './incidents.tsx';
 import { EditorialPage, Localized, StatusBadge } from './shell.tsx';
 
-export type WorkItem = { kind: 'incident' | 'case'; id: string; title: LocalizedText; date: string; status: RecordStatus };
+export type WorkItem = {
+  kind: 'incident' | 'case';
+  id: string;
+  title: LocalizedText;
+  date: string;
+  status: RecordStatus;
+};
 
-export type WorkSection = { id: string; title: string; hint?: string; items: readonly WorkItem[]; more?: string };
+export type WorkSection = {
+  id: string;
+  title: string;
+  hint?: string;
+  items: readonly WorkItem[];
+  more?: string;
+};
 
 export function incidentItem(incident: IncidentView): WorkItem {
-  return { kind: 'incident', id: incident.id, title: incident.title, date: incident.date, status: incident.status };
+  return {
+    kind: 'incident',
+    id: incident.id,
+    title: incident.title,
+    date: incident.date,
+    status: incident.status,
+  };
 }
 
 export function caseItem(record: CaseView): WorkItem {
@@ -97,7 +115,11 @@ export function ReviewPage({
         <h2 id="review-incidents">
           {t('incidentsTitle')} ({incidents.length})
         </h2>
-        {incidents.length === 0 ? <p>{t('nothingHere')}</p> : <IncidentTable ed={ed} items={incidents} reference={reference} />}
+        {incidents.length === 0 ? (
+          <p>{t('nothingHere')}</p>
+        ) : (
+          <IncidentTable ed={ed} items={incidents} reference={reference} />
+        )}
       </section>
       <section aria-labelledby="review-cases">
         <h2 id="review-cases">

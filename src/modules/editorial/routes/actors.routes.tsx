@@ -35,8 +35,8 @@ import {
   ActorMergePage,
   ActorSplitPage,
   actorFieldName,
-  actorKindLabel,
   actorInputOf,
+  actorKindLabel,
   actorValues,
 } from '../pages/actors.tsx';
 import { registerHistoryPages } from './history.routes.tsx';
@@ -57,7 +57,10 @@ export const actorPages: FastifyPluginAsync<ModuleOptions> = async (app, { deps 
       page: pageNumber(filters.page),
       page_size: pageSize,
     });
-    return page(reply, <ActorListPage ed={ed} filters={filters} result={result} notice={noticeOf(request, ed.t)} />);
+    return page(
+      reply,
+      <ActorListPage ed={ed} filters={filters} result={result} notice={noticeOf(request, ed.t)} />,
+    );
   });
 
   /** Names as typed, matched across scripts and spellings, for the suggestion script. */
@@ -141,15 +144,33 @@ export const actorPages: FastifyPluginAsync<ModuleOptions> = async (app, { deps 
 
   const desk = { preHandler: editorialGuard(deps, deskRoles) };
 
-  const renderMerge = async (ed: Editorial, id: string, q: string, reply: FastifyReply, errors: FieldErrors, status: number) => {
+  const renderMerge = async (
+    ed: Editorial,
+    id: string,
+    q: string,
+    reply: FastifyReply,
+    errors: FieldErrors,
+    status: number,
+  ) => {
     const actor = await getActor(ed.ctx, id);
     const candidates = q ? await suggestActors(deps.db, q, 20) : [];
-    return page(reply, <ActorMergePage ed={ed} actor={actor} q={q} candidates={candidates} errors={errors} />, status);
+    return page(
+      reply,
+      <ActorMergePage ed={ed} actor={actor} q={q} candidates={candidates} errors={errors} />,
+      status,
+    );
   };
 
   app.get(`${path}/:id/merge`, desk, async (request, reply) => {
     const ed = editorial(request, deps, deskRoles);
-    return renderMerge(ed, param(request, 'id'), textOf(query(request), 'q').slice(0, 200), reply, new Map(), 200);
+    return renderMerge(
+      ed,
+      param(request, 'id'),
+      textOf(query(request), 'q').slice(0, 200),
+      reply,
+      new Map(),
+      200,
+    );
   });
 
   app.post(`${path}/:id/merge`, desk, async (request, reply) => {
@@ -157,7 +178,8 @@ export const actorPages: FastifyPluginAsync<ModuleOptions> = async (app, { deps 
     const id = param(request, 'id');
     const body = asFormBody(request.body);
     const into = textOf(body, 'into');
-    if (!csrfPasses(request)) return renderMerge(ed, id, '', reply, new Map([['', ed.t('csrfRefused')]]), 403);
+    if (!csrfPasses(request))
+      return renderMerge(ed, id, '', reply, new Map([['', ed.t('csrfRefused')]]), 403);
     try {
       await mergeActors(ed.ctx, { survivor_id: into, merged_id: id });
     } catch (error) {
@@ -167,7 +189,13 @@ export const actorPages: FastifyPluginAsync<ModuleOptions> = async (app, { deps 
     return redirectDone(reply, `${ed.base}/actors/${encodeURIComponent(into)}`, 'merged');
   });
 
-  const renderSplit = async (ed: Editorial, id: string, reply: FastifyReply, errors: FieldErrors, status: number) => {
+  const renderSplit = async (
+    ed: Editorial,
+    id: string,
+    reply: FastifyReply,
+    errors: FieldErrors,
+    status: number,
+  ) => {
     const actor = await getActor(ed.ctx, id);
     const merged = await Promise.all(actor.merged_from.map((mergedId) => getActor(ed.ctx, mergedId)));
     return page(reply, <ActorSplitPage ed={ed} actor={actor} merged={merged} errors={errors} />, status);

@@ -23,7 +23,14 @@ import {
   newEventFieldName,
   timelineValues,
 } from '../case-form.ts';
-import { asFormBody, type FieldErrors, type FormBody, numberOf, refusalOf, textOf } from '../editorial.form.ts';
+import {
+  asFormBody,
+  type FieldErrors,
+  type FormBody,
+  numberOf,
+  refusalOf,
+  textOf,
+} from '../editorial.form.ts';
 import {
   addRow,
   caseRoles,
@@ -55,7 +62,9 @@ export function caseFiltersOf(filters: FormBody) {
   const month = textOf(filters, 'month');
   const q = textOf(filters, 'q');
   const monthMatch = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  const lastDay = monthMatch ? new Date(Date.UTC(Number(monthMatch[1]), Number(monthMatch[2]), 0)).getUTCDate() : 0;
+  const lastDay = monthMatch
+    ? new Date(Date.UTC(Number(monthMatch[1]), Number(monthMatch[2]), 0)).getUTCDate()
+    : 0;
   return {
     ...(statuses.some((known) => known === status) ? { status } : {}),
     ...(caseKinds.some((known) => known === kind) ? { kind: caseKinds.find((known) => known === kind) } : {}),
@@ -75,21 +84,41 @@ export const casePages: FastifyPluginAsync<ModuleOptions> = async (app, { deps }
   app.get(path, guard, async (request, reply) => {
     const ed = editorial(request, deps, caseRoles);
     const filters = query(request);
-    const [result, reference] = await Promise.all([listCases(ed.ctx, caseFiltersOf(filters)), loadReferenceData(deps.db)]);
-    return page(reply, <CaseListPage ed={ed} filters={filters} result={result} reference={reference} notice={noticeOf(request, ed.t)} />);
+    const [result, reference] = await Promise.all([
+      listCases(ed.ctx, caseFiltersOf(filters)),
+      loadReferenceData(deps.db),
+    ]);
+    return page(
+      reply,
+      <CaseListPage
+        ed={ed}
+        filters={filters}
+        result={result}
+        reference={reference}
+        notice={noticeOf(request, ed.t)}
+      />,
+    );
   });
 
   app.get(`${path}/new`, guard, async (request, reply) => {
     const ed = editorial(request, deps, caseRoles);
     const reference = await loadReferenceData(deps.db);
-    return page(reply, <CaseFormPage ed={ed} reference={reference} form={{ values: { outcome: 'pending' }, errors: new Map() }} />);
+    return page(
+      reply,
+      <CaseFormPage
+        ed={ed}
+        reference={reference}
+        form={{ values: { outcome: 'pending' }, errors: new Map() }}
+      />,
+    );
   });
 
   app.post(path, guard, async (request, reply) => {
     const ed = editorial(request, deps, caseRoles);
     const reference = await loadReferenceData(deps.db);
     const values = compactCaseValues(asFormBody(request.body));
-    const render = (form: FormState, status: number) => page(reply, <CaseFormPage ed={ed} form={form} reference={reference} />, status);
+    const render = (form: FormState, status: number) =>
+      page(reply, <CaseFormPage ed={ed} form={form} reference={reference} />, status);
     if (textOf(values, '_add')) return addRow(request, ed, values, render);
     return handleForm({
       request,
@@ -97,7 +126,8 @@ export const casePages: FastifyPluginAsync<ModuleOptions> = async (app, { deps }
       ed,
       values,
       rename: caseFieldName,
-      toInput: (posted) => checkInput(caseInputSchema, caseInputOf(posted, { withFirstEvent: true }), ed.t, caseFieldName),
+      toInput: (posted) =>
+        checkInput(caseInputSchema, caseInputOf(posted, { withFirstEvent: true }), ed.t, caseFieldName),
       save: async (input) => {
         const created = await createCase(ed.ctx, input);
         return { path: caseHref(ed, created.id), done: 'created' };
@@ -119,7 +149,15 @@ export const casePages: FastifyPluginAsync<ModuleOptions> = async (app, { deps }
   app.get(`${path}/:id/edit`, guard, async (request, reply) => {
     const ed = editorial(request, deps, caseRoles);
     const [record, reference] = await load(ed, request);
-    return page(reply, <CaseFormPage ed={ed} record={record} reference={reference} form={{ values: caseValues(record), errors: new Map() }} />);
+    return page(
+      reply,
+      <CaseFormPage
+        ed={ed}
+        record={record}
+        reference={reference}
+        form={{ values: caseValues(record), errors: new Map() }}
+      />,
+    );
   });
 
   app.post(`${path}/:id/edit`, guard, async (request, reply) => {
@@ -138,7 +176,11 @@ export const casePages: FastifyPluginAsync<ModuleOptions> = async (app, { deps }
       toInput: (posted) =>
         checkInput(
           caseUpdateSchema,
-          { ...caseInputOf(posted, { withFirstEvent: false }), id: record.id, version: numberOf(posted, 'version') },
+          {
+            ...caseInputOf(posted, { withFirstEvent: false }),
+            id: record.id,
+            version: numberOf(posted, 'version'),
+          },
           ed.t,
           caseFieldName,
         ),
@@ -163,7 +205,8 @@ export const casePages: FastifyPluginAsync<ModuleOptions> = async (app, { deps }
     try {
       await changeCaseStatus(ed.ctx, id, action);
     } catch (error) {
-      if (isAppError(error) && error.code === 'forbidden') return renderRefusal(new Map([['', error.message]]), 403);
+      if (isAppError(error) && error.code === 'forbidden')
+        return renderRefusal(new Map([['', error.message]]), 403);
       const refusal = refusalOf(error);
       return renderRefusal(refusal.errors, refusal.status);
     }
@@ -180,7 +223,11 @@ export const casePages: FastifyPluginAsync<ModuleOptions> = async (app, { deps }
     status: number,
     notice?: string,
   ) =>
-    page(reply, <TimelinePage ed={ed} record={record} reference={reference} form={form} notice={notice} />, status);
+    page(
+      reply,
+      <TimelinePage ed={ed} record={record} reference={reference} form={form} notice={notice} />,
+      status,
+    );
 
   app.get(`${path}/:id/timeline`, guard, async (request, reply) => {
     const ed = editorial(request, deps, caseRoles);
@@ -196,7 +243,10 @@ export const casePages: FastifyPluginAsync<ModuleOptions> = async (app, { deps }
   const changeTimeline = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    change: (events: ReturnType<typeof eventInputOf>[], posted: FormBody) => ReturnType<typeof eventInputOf>[],
+    change: (
+      events: ReturnType<typeof eventInputOf>[],
+      posted: FormBody,
+    ) => ReturnType<typeof eventInputOf>[],
     done: 'event_added' | 'event_saved' | 'event_removed',
     edited?: number,
   ) => {
@@ -211,7 +261,9 @@ export const casePages: FastifyPluginAsync<ModuleOptions> = async (app, { deps }
     }
     // The edited event's fields come from the form alone: an unticked box is simply absent.
     const kept = Object.fromEntries(
-      Object.entries(current).filter(([name]) => edited === undefined || !name.startsWith(`events.${edited}.`)),
+      Object.entries(current).filter(
+        ([name]) => edited === undefined || !name.startsWith(`events.${edited}.`),
+      ),
     );
     return handleForm({
       request,
@@ -237,7 +289,12 @@ export const casePages: FastifyPluginAsync<ModuleOptions> = async (app, { deps }
   };
 
   app.post(`${path}/:id/timeline`, guard, async (request, reply) =>
-    changeTimeline(request, reply, (events, posted) => [...events, eventInputOf(posted, 'new')], 'event_added'),
+    changeTimeline(
+      request,
+      reply,
+      (events, posted) => [...events, eventInputOf(posted, 'new')],
+      'event_added',
+    ),
   );
 
   app.post(`${path}/:id/timeline/:index`, guard, async (request, reply) => {
@@ -245,7 +302,10 @@ export const casePages: FastifyPluginAsync<ModuleOptions> = async (app, { deps }
     return changeTimeline(
       request,
       reply,
-      (events, posted) => events.map((event, position) => (position === index ? eventInputOf(posted, `events.${index}`) : event)),
+      (events, posted) =>
+        events.map((event, position) =>
+          position === index ? eventInputOf(posted, `events.${index}`) : event,
+        ),
       'event_saved',
       index,
     );
@@ -253,7 +313,12 @@ export const casePages: FastifyPluginAsync<ModuleOptions> = async (app, { deps }
 
   app.post(`${path}/:id/timeline/:index/remove`, guard, async (request, reply) => {
     const index = eventIndex(request);
-    return changeTimeline(request, reply, (events) => events.filter((_, position) => position !== index), 'event_removed');
+    return changeTimeline(
+      request,
+      reply,
+      (events) => events.filter((_, position) => position !== index),
+      'event_removed',
+    );
   });
 
   registerHistoryPages(app, deps, 'case', caseRoles);
@@ -261,6 +326,7 @@ export const casePages: FastifyPluginAsync<ModuleOptions> = async (app, { deps }
 
 function eventIndex(request: FastifyRequest): number {
   const index = Number(param(request, 'index'));
-  if (!Number.isInteger(index) || index < 0 || index > 10_000) throw new AppError('not_found', 'no such event');
+  if (!Number.isInteger(index) || index < 0 || index > 10_000)
+    throw new AppError('not_found', 'no such event');
   return index;
 }

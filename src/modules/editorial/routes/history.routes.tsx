@@ -5,7 +5,15 @@ import { AppError } from '../../../lib/errors.ts';
 import { editorialGuard } from '../../auth/index.ts';
 import { listRecordRevisions, type RecordEntity, restoreRevision } from '../../incidents/index.ts';
 import { type FieldErrors, refusalOf } from '../editorial.form.ts';
-import { csrfPasses, type Editorial, editorial, noticeOf, page, param, redirectDone } from '../editorial.http.tsx';
+import {
+  csrfPasses,
+  type Editorial,
+  editorial,
+  noticeOf,
+  page,
+  param,
+  redirectDone,
+} from '../editorial.http.tsx';
 import { HistoryPage } from '../pages/history.tsx';
 
 const sections = { incident: 'incidents', case: 'cases', actor: 'actors' } as const;
@@ -24,7 +32,14 @@ export function registerHistoryPages(
   const path = `/:lang(kk|ru|en)/editorial/${section}/:id/history`;
   const guard = { preHandler: editorialGuard(deps, roles) };
 
-  const render = async (ed: Editorial, id: string, reply: FastifyReply, notice: string | undefined, errors: FieldErrors, status: number) => {
+  const render = async (
+    ed: Editorial,
+    id: string,
+    reply: FastifyReply,
+    notice: string | undefined,
+    errors: FieldErrors,
+    status: number,
+  ) => {
     const revisions = await listRecordRevisions(ed.ctx, entity, id);
     const href = `${ed.base}/${section}/${encodeURIComponent(id)}`;
     return page(
@@ -51,7 +66,8 @@ export function registerHistoryPages(
   app.post(`${path}/:auditId/restore`, guard, async (request, reply) => {
     const ed = editorial(request, deps, roles);
     const id = param(request, 'id');
-    if (!csrfPasses(request)) return render(ed, id, reply, undefined, new Map([['', ed.t('csrfRefused')]]), 403);
+    if (!csrfPasses(request))
+      return render(ed, id, reply, undefined, new Map([['', ed.t('csrfRefused')]]), 403);
     const auditId = Number(param(request, 'auditId'));
     try {
       if (!Number.isSafeInteger(auditId)) throw new AppError('not_found', 'no such revision');

@@ -16,8 +16,16 @@ import {
   unlinkRecords,
   updateIncident,
 } from '../../incidents/index.ts';
-import { asFormBody, type FieldErrors, type FormBody, numberOf, refusalOf, textOf } from '../editorial.form.ts';
 import {
+  asFormBody,
+  type FieldErrors,
+  type FormBody,
+  numberOf,
+  refusalOf,
+  textOf,
+} from '../editorial.form.ts';
+import {
+  addRow,
   checkInput,
   csrfPasses,
   type Editorial,
@@ -25,7 +33,6 @@ import {
   handleForm,
   incidentRoles,
   noticeOf,
-  addRow,
   page,
   pageNumber,
   param,
@@ -33,7 +40,12 @@ import {
   redirectDone,
 } from '../editorial.http.tsx';
 import { loadReferenceData } from '../editorial.repo.ts';
-import { compactIncidentValues, incidentFieldName, incidentInputOf, incidentValues } from '../incident-form.ts';
+import {
+  compactIncidentValues,
+  incidentFieldName,
+  incidentInputOf,
+  incidentValues,
+} from '../incident-form.ts';
 import {
   IncidentFormPage,
   IncidentLinksPage,
@@ -80,14 +92,27 @@ export const incidentPages: FastifyPluginAsync<ModuleOptions> = async (app, { de
     ]);
     return page(
       reply,
-      <IncidentListPage ed={ed} filters={filters} result={result} reference={reference} notice={noticeOf(request, ed.t)} />,
+      <IncidentListPage
+        ed={ed}
+        filters={filters}
+        result={result}
+        reference={reference}
+        notice={noticeOf(request, ed.t)}
+      />,
     );
   });
 
   app.get(`${path}/new`, guard, async (request, reply) => {
     const ed = editorial(request, deps, incidentRoles);
     const reference = await loadReferenceData(deps.db);
-    return page(reply, <IncidentFormPage ed={ed} form={{ values: { visibility: 'public' }, errors: new Map() }} reference={reference} />);
+    return page(
+      reply,
+      <IncidentFormPage
+        ed={ed}
+        form={{ values: { visibility: 'public' }, errors: new Map() }}
+        reference={reference}
+      />,
+    );
   });
 
   app.post(path, guard, async (request, reply) => {
@@ -114,23 +139,37 @@ export const incidentPages: FastifyPluginAsync<ModuleOptions> = async (app, { de
 
   app.get(`${path}/:id`, guard, async (request, reply) => {
     const ed = editorial(request, deps, incidentRoles);
-    const [incident, reference] = await Promise.all([getIncident(ed.ctx, param(request, 'id')), loadReferenceData(deps.db)]);
+    const [incident, reference] = await Promise.all([
+      getIncident(ed.ctx, param(request, 'id')),
+      loadReferenceData(deps.db),
+    ]);
     const notice = noticeOf(request, ed.t, { status: ed.t(`status_${incident.status}`) });
     return page(reply, <IncidentPage ed={ed} incident={incident} reference={reference} notice={notice} />);
   });
 
   app.get(`${path}/:id/edit`, guard, async (request, reply) => {
     const ed = editorial(request, deps, incidentRoles);
-    const [incident, reference] = await Promise.all([getIncident(ed.ctx, param(request, 'id')), loadReferenceData(deps.db)]);
+    const [incident, reference] = await Promise.all([
+      getIncident(ed.ctx, param(request, 'id')),
+      loadReferenceData(deps.db),
+    ]);
     return page(
       reply,
-      <IncidentFormPage ed={ed} incident={incident} reference={reference} form={{ values: incidentValues(incident), errors: new Map() }} />,
+      <IncidentFormPage
+        ed={ed}
+        incident={incident}
+        reference={reference}
+        form={{ values: incidentValues(incident), errors: new Map() }}
+      />,
     );
   });
 
   app.post(`${path}/:id/edit`, guard, async (request, reply) => {
     const ed = editorial(request, deps, incidentRoles);
-    const [incident, reference] = await Promise.all([getIncident(ed.ctx, param(request, 'id')), loadReferenceData(deps.db)]);
+    const [incident, reference] = await Promise.all([
+      getIncident(ed.ctx, param(request, 'id')),
+      loadReferenceData(deps.db),
+    ]);
     const values = compactIncidentValues(asFormBody(request.body));
     const render = (form: Parameters<typeof IncidentFormPage>[0]['form'], status: number) =>
       page(reply, <IncidentFormPage ed={ed} incident={incident} form={form} reference={reference} />, status);
@@ -161,7 +200,11 @@ export const incidentPages: FastifyPluginAsync<ModuleOptions> = async (app, { de
     const id = param(request, 'id');
     const renderRefusal = async (errors: FieldErrors, status: number) => {
       const [incident, reference] = await Promise.all([getIncident(ed.ctx, id), loadReferenceData(deps.db)]);
-      return page(reply, <IncidentPage ed={ed} incident={incident} reference={reference} errors={errors} />, status);
+      return page(
+        reply,
+        <IncidentPage ed={ed} incident={incident} reference={reference} errors={errors} />,
+        status,
+      );
     };
     if (!csrfPasses(request)) return renderRefusal(new Map([['', ed.t('csrfRefused')]]), 403);
     const action = textOf(asFormBody(request.body), 'action');
@@ -169,19 +212,35 @@ export const incidentPages: FastifyPluginAsync<ModuleOptions> = async (app, { de
     try {
       await changeIncidentStatus(ed.ctx, id, action);
     } catch (error) {
-      if (isAppError(error) && error.code === 'forbidden') return renderRefusal(new Map([['', error.message]]), 403);
+      if (isAppError(error) && error.code === 'forbidden')
+        return renderRefusal(new Map([['', error.message]]), 403);
       const refusal = refusalOf(error);
       return renderRefusal(refusal.errors, refusal.status);
     }
     return redirectDone(reply, incidentHref(ed, id), 'status');
   });
 
-  const renderLinks = async (ed: Editorial, id: string, q: string, reply: FastifyReply, notice: string | undefined, errors: FieldErrors, status: number) => {
+  const renderLinks = async (
+    ed: Editorial,
+    id: string,
+    q: string,
+    reply: FastifyReply,
+    notice: string | undefined,
+    errors: FieldErrors,
+    status: number,
+  ) => {
     const incident = await getIncident(ed.ctx, id);
     const candidates = q ? await linkCandidates(ed, q) : [];
     return page(
       reply,
-      <IncidentLinksPage ed={ed} incident={incident} q={q} candidates={candidates} notice={notice} errors={errors} />,
+      <IncidentLinksPage
+        ed={ed}
+        incident={incident}
+        q={q}
+        candidates={candidates}
+        notice={notice}
+        errors={errors}
+      />,
       status,
     );
   };
@@ -193,25 +252,30 @@ export const incidentPages: FastifyPluginAsync<ModuleOptions> = async (app, { de
   });
 
   for (const change of ['add', 'remove'] as const) {
-    app.post(change === 'add' ? `${path}/:id/links` : `${path}/:id/links/remove`, guard, async (request, reply) => {
-      const ed = editorial(request, deps, incidentRoles);
-      const id = param(request, 'id');
-      const body = asFormBody(request.body);
-      const q = textOf(body, 'q').slice(0, 200);
-      if (!csrfPasses(request)) return renderLinks(ed, id, q, reply, undefined, new Map([['', ed.t('csrfRefused')]]), 403);
-      const caseId = textOf(body, 'case_id');
-      const input = caseId
-        ? { incident_id: id, case_id: caseId }
-        : { incident_id: id, linked_incident_id: textOf(body, 'incident_id') };
-      try {
-        await (change === 'add' ? linkRecords(ed.ctx, input) : unlinkRecords(ed.ctx, input));
-      } catch (error) {
-        const refusal = refusalOf(error);
-        return renderLinks(ed, id, q, reply, undefined, refusal.errors, refusal.status);
-      }
-      const back = `${incidentHref(ed, id)}/links${q ? `?q=${encodeURIComponent(q)}` : ''}`;
-      return redirectDone(reply, back, change === 'add' ? 'linked' : 'unlinked');
-    });
+    app.post(
+      change === 'add' ? `${path}/:id/links` : `${path}/:id/links/remove`,
+      guard,
+      async (request, reply) => {
+        const ed = editorial(request, deps, incidentRoles);
+        const id = param(request, 'id');
+        const body = asFormBody(request.body);
+        const q = textOf(body, 'q').slice(0, 200);
+        if (!csrfPasses(request))
+          return renderLinks(ed, id, q, reply, undefined, new Map([['', ed.t('csrfRefused')]]), 403);
+        const caseId = textOf(body, 'case_id');
+        const input = caseId
+          ? { incident_id: id, case_id: caseId }
+          : { incident_id: id, linked_incident_id: textOf(body, 'incident_id') };
+        try {
+          await (change === 'add' ? linkRecords(ed.ctx, input) : unlinkRecords(ed.ctx, input));
+        } catch (error) {
+          const refusal = refusalOf(error);
+          return renderLinks(ed, id, q, reply, undefined, refusal.errors, refusal.status);
+        }
+        const back = `${incidentHref(ed, id)}/links${q ? `?q=${encodeURIComponent(q)}` : ''}`;
+        return redirectDone(reply, back, change === 'add' ? 'linked' : 'unlinked');
+      },
+    );
   }
 
   registerHistoryPages(app, deps, 'incident', incidentRoles);
