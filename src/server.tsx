@@ -9,8 +9,11 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppDeps } from './lib/deps.ts';
 import { type AppError, isAppError } from './lib/errors.ts';
 import { pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
+import { actorRoutes } from './modules/actors/index.ts';
 import { registerSessionHook } from './modules/auth/index.ts';
+import { caseRoutes } from './modules/cases/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { incidentRoutes } from './modules/incidents/index.ts';
 import { portalRoutes } from './modules/portal/portal.routes.tsx';
 import { ErrorPage } from './web/layout.tsx';
 
@@ -113,6 +116,9 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
 
   await app.register(healthRoutes, { deps });
   await app.register(portalRoutes, { deps });
+  await app.register(incidentRoutes, { deps });
+  await app.register(caseRoutes, { deps });
+  await app.register(actorRoutes, { deps });
   return app;
 }
 
