@@ -9,6 +9,9 @@ export async function userContext(
   role: Role,
   fields: { displayName?: string; now?: () => Date } = {},
 ): Promise<ServiceContext> {
-  const user = await insertUser(db, { role, ...(fields.displayName ? { displayName: fields.displayName } : {}) });
+  const user = await insertUser(db, {
+    role,
+    ...(fields.displayName ? { displayName: fields.displayName } : {}),
+  });
   return { db, user, via: 'web', now: fields.now ?? (() => new Date()) };
 }

@@ -9,10 +9,13 @@ export {
   actorUsage,
   existingActorIds,
   findActorsByNameKind,
+  insertActors,
   loadActorRecords,
   loadActorViews,
   resolveSurvivors,
+  updateActorRow,
 } from './actors.repo.ts';
+export { actorRoutes } from './actors.routes.ts';
 export {
   type ActorFilters,
   type ActorInput,

@@ -15,6 +15,14 @@ import type {
   PartyRole,
 } from './cases.schemas.ts';
 
+/** A timeline in date order; events of one day keep the order they were given in. */
+export function sortEvents(events: readonly CaseEvent[]): CaseEvent[] {
+  return events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => a.event.date.localeCompare(b.event.date) || a.index - b.index)
+    .map(({ event }) => event);
+}
+
 function childRows(write: CaseWrite) {
   return {
     subjects: write.subjects.map((code) => ({ case_id: write.id, category_code: code })),
@@ -25,7 +33,7 @@ function childRows(write: CaseWrite) {
       role: party.role,
       position,
     })),
-    events: write.events.map((event, position) => ({
+    events: sortEvents(write.events).map((event, position) => ({
       case_id: write.id,
       date: event.date,
       kind: event.kind,

@@ -208,30 +208,24 @@ async function resolveParties(ctx: ServiceContext, parties: readonly PartyRef[],
   return parties.map((party, index) => ({ actor_id: ids[index] ?? '', role: party.role }));
 }
 
-/** Events in date order (stable for one day), with every optional field present. */
+/** Events with every optional field present, in the order given (the repository sorts the timeline). */
 export function normalizeEvents(
   events: ReadonlyArray<z.output<typeof caseEventSchema> | CaseEventInput>,
 ): CaseEvent[] {
-  return events
-    .map((event, index) => ({
-      index,
-      event: {
-        date: event.date,
-        kind: event.kind,
-        instance: event.instance ?? null,
-        outcome: event.outcome ?? null,
-        awarded: event.awarded ?? null,
-        collected: event.collected ?? null,
-        fine_tenge: event.fine_tenge ?? null,
-        fine_mci: event.fine_mci ?? null,
-        bail: event.bail ?? null,
-        articles: [...(event.articles ?? [])],
-        court: event.court ?? null,
-        note: normalizeLocalized(event.note),
-      },
-    }))
-    .sort((a, b) => a.event.date.localeCompare(b.event.date) || a.index - b.index)
-    .map(({ event }) => event);
+  return events.map((event) => ({
+    date: event.date,
+    kind: event.kind,
+    instance: event.instance ?? null,
+    outcome: event.outcome ?? null,
+    awarded: event.awarded ?? null,
+    collected: event.collected ?? null,
+    fine_tenge: event.fine_tenge ?? null,
+    fine_mci: event.fine_mci ?? null,
+    bail: event.bail ?? null,
+    articles: [...(event.articles ?? [])],
+    court: event.court ?? null,
+    note: normalizeLocalized(event.note),
+  }));
 }
 
 export type Problem = { field: string; message: string };

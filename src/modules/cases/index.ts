@@ -8,10 +8,14 @@ export {
 export {
   caseMoney,
   existingCaseIds,
+  insertCases,
   loadCaseRecords,
   loadCaseViews,
   qualificationOf,
+  sortEvents,
+  updateCaseRow,
 } from './cases.repo.ts';
+export { caseRoutes, statusChangeSchema } from './cases.routes.ts';
 export {
   articleCode,
   type CaseEvent,

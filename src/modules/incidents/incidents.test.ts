@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { userContext } from '../../../test/context.ts';
+import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { createCase } from '../cases/index.ts';
 import {
@@ -53,7 +53,9 @@ describe('incidents', () => {
       victims: [{ name: 'Demo Journalist Aruzhan', kind: 'journalist', anonymous: true }],
       perpetrators: [{ name: 'Demo District Police', kind: 'police' }],
       legal_articles: ['CAO-667'],
-      sources: [{ url: 'https://example.org/a', outlet: 'Example', confidential: true, correspondent: 'R. Demo' }],
+      sources: [
+        { url: 'https://example.org/a', outlet: 'Example', confidential: true, correspondent: 'R. Demo' },
+      ],
       title: { en: 'A journalist was detained', ru: 'Журналистку задержали' },
       correspondent: 'Correspondent Demo',
     });
@@ -83,7 +85,9 @@ describe('incidents', () => {
     await expect(
       createIncident(monitor, { date: '2024-02-30', categories: ['threat'], title: { en: 'x' } }),
     ).rejects.toMatchObject({ code: 'validation_failed', field: 'date' });
-    await expect(createIncident(monitor, { date: '2024-02-03', categories: [], title: { en: 'x' } })).rejects.toMatchObject({
+    await expect(
+      createIncident(monitor, { date: '2024-02-03', categories: [], title: { en: 'x' } }),
+    ).rejects.toMatchObject({
       field: 'categories',
     });
     await expect(
@@ -93,13 +97,23 @@ describe('incidents', () => {
       createIncident(monitor, { date: '2024-02-03', categories: ['civil'], title: { en: 'x' } }),
     ).rejects.toMatchObject({ field: 'categories.0', message: expect.stringContaining('belongs to a case') });
     await expect(
-      createIncident(monitor, { date: '2019-03-11', region: 'abai', categories: ['threat'], title: { en: 'x' } }),
+      createIncident(monitor, {
+        date: '2019-03-11',
+        region: 'abai',
+        categories: ['threat'],
+        title: { en: 'x' },
+      }),
     ).rejects.toMatchObject({ field: 'region', message: expect.stringContaining('did not exist yet') });
     await expect(
       createIncident(monitor, { date: '2024-02-03', categories: ['threat'], title: {} }),
     ).rejects.toMatchObject({ field: 'title' });
     await expect(
-      createIncident(monitor, { date: '2024-02-03', categories: ['threat'], title: { en: 'x' }, colour: 'red' } as never),
+      createIncident(monitor, {
+        date: '2024-02-03',
+        categories: ['threat'],
+        title: { en: 'x' },
+        colour: 'red',
+      } as never),
     ).rejects.toMatchObject({ field: 'colour', message: expect.stringContaining('unknown field') });
     await expect(
       createIncident(monitor, {
@@ -118,10 +132,22 @@ describe('incidents', () => {
   });
 
   it('refuses the second of two concurrent edits, naming who changed the record and when', async () => {
-    const created = await createIncident(monitor, { date: '2024-03-01', categories: ['threat'], title: { en: 'Start' } });
-    const first = await updateIncident(editor, { id: created.id, version: created.version, title: { en: 'First edit' } });
+    const created = await createIncident(monitor, {
+      date: '2024-03-01',
+      categories: ['threat'],
+      title: { en: 'Start' },
+    });
+    const first = await updateIncident(editor, {
+      id: created.id,
+      version: created.version,
+      title: { en: 'First edit' },
+    });
     expect(first.version).toBe(2);
-    const refused = updateIncident(otherEditor, { id: created.id, version: created.version, title: { en: 'Second edit' } });
+    const refused = updateIncident(otherEditor, {
+      id: created.id,
+      version: created.version,
+      title: { en: 'Second edit' },
+    });
     await expect(refused).rejects.toMatchObject({ code: 'stale_version', field: 'version' });
     await expect(refused).rejects.toThrow(/changed by Bolat Editor .* on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
     expect((await getIncident(editor, created.id)).title).toEqual({ en: 'First edit' });
@@ -129,26 +155,44 @@ describe('incidents', () => {
   });
 
   it('keeps the counting month when an editor set it apart, and follows the date otherwise', async () => {
-    const created = await createIncident(monitor, { date: '2024-03-30', categories: ['threat'], title: { en: 'x' } });
+    const created = await createIncident(monitor, {
+      date: '2024-03-30',
+      categories: ['threat'],
+      title: { en: 'x' },
+    });
     const moved = await updateIncident(monitor, { id: created.id, version: 1, date: '2024-04-02' });
     expect(moved.counted_in).toBe('2024-04');
     const late = await updateIncident(monitor, { id: created.id, version: 2, counted_in: '2024-05' });
-    const redated = await updateIncident(monitor, { id: created.id, version: late.version, date: '2024-04-03' });
+    const redated = await updateIncident(monitor, {
+      id: created.id,
+      version: late.version,
+      date: '2024-04-03',
+    });
     expect(redated.counted_in).toBe('2024-05');
-    await expect(updateIncident(monitor, { id: created.id, version: 4, counted_in: '2024-03' })).rejects.toMatchObject({
+    await expect(
+      updateIncident(monitor, { id: created.id, version: 4, counted_in: '2024-03' }),
+    ).rejects.toMatchObject({
       field: 'counted_in',
     });
   });
 
   it('moves through the workflow, audited, and only editors publish', async () => {
-    const created = await createIncident(monitor, { date: '2024-03-02', categories: ['threat'], title: { en: 'x' } });
+    const created = await createIncident(monitor, {
+      date: '2024-03-02',
+      categories: ['threat'],
+      title: { en: 'x' },
+    });
     const submitted = await changeIncidentStatus(monitor, created.id, 'submit');
     expect(submitted.status).toBe('in_review');
-    await expect(changeIncidentStatus(monitor, created.id, 'publish')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(changeIncidentStatus(monitor, created.id, 'publish')).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     const published = await changeIncidentStatus(editor, created.id, 'publish');
     expect(published.status).toBe('published');
     expect(published.published_at).not.toBeNull();
-    await expect(updateIncident(monitor, { id: created.id, version: published.version, title: { en: 'y' } })).rejects.toMatchObject({
+    await expect(
+      updateIncident(monitor, { id: created.id, version: published.version, title: { en: 'y' } }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
     const actions = await database.db
@@ -157,7 +201,11 @@ describe('incidents', () => {
       .orderBy('id')
       .select(['action', 'before', 'after'])
       .execute();
-    expect(actions.map((a) => a.action)).toEqual(['incident.create', 'incident.transition', 'incident.transition']);
+    expect(actions.map((a) => a.action)).toEqual([
+      'incident.create',
+      'incident.transition',
+      'incident.transition',
+    ]);
     expect(actions[2]?.before).toMatchObject({ status: 'in_review' });
     expect(actions[2]?.after).toMatchObject({ status: 'published' });
   });
@@ -169,17 +217,27 @@ describe('incidents', () => {
       events: [{ date: '2024-03-01', kind: 'filed' }],
       title: { en: 'Demo lawsuit' },
     });
-    const a = await createIncident(monitor, { date: '2024-03-03', categories: ['threat'], title: { en: 'a' } });
-    const b = await createIncident(monitor, { date: '2024-03-04', categories: ['threat'], title: { en: 'b' } });
+    const a = await createIncident(monitor, {
+      date: '2024-03-03',
+      categories: ['threat'],
+      title: { en: 'a' },
+    });
+    const b = await createIncident(monitor, {
+      date: '2024-03-04',
+      categories: ['threat'],
+      title: { en: 'b' },
+    });
     const linked = await linkRecords(lawyer, { incident_id: a.id, case_id: legalCase.id });
     expect(linked.cases).toEqual([legalCase.id]);
     expect(linked.related.cases[0]).toMatchObject({ id: legalCase.id, kind: 'civil' });
     await linkRecords(monitor, { incident_id: a.id, linked_incident_id: b.id });
     const fromB = await getIncident(monitor, b.id);
     expect(fromB.related.linked_from.map((l) => l.id)).toEqual([a.id]);
-    await expect(linkRecords(monitor, { incident_id: a.id, linked_incident_id: a.id })).rejects.toMatchObject({
-      field: 'linked_incident_id',
-    });
+    await expect(linkRecords(monitor, { incident_id: a.id, linked_incident_id: a.id })).rejects.toMatchObject(
+      {
+        field: 'linked_incident_id',
+      },
+    );
     const versionBefore = (await getIncident(monitor, a.id)).version;
     await linkRecords(monitor, { incident_id: a.id, case_id: legalCase.id });
     expect((await getIncident(monitor, a.id)).version).toBe(versionBefore);
@@ -190,7 +248,12 @@ describe('incidents', () => {
   });
 
   it('lists with filters', async () => {
-    const list = await listIncidents(monitor, { status: 'draft', from: '2024-03-01', to: '2024-03-31', page_size: 5 });
+    const list = await listIncidents(monitor, {
+      status: 'draft',
+      from: '2024-03-01',
+      to: '2024-03-31',
+      page_size: 5,
+    });
     expect(list.items.every((item) => item.status === 'draft' && item.date.startsWith('2024-03'))).toBe(true);
     const mine = await listIncidents(editor, { mine: 'true' } as never);
     expect(mine.total).toBe(0);
@@ -199,10 +262,16 @@ describe('incidents', () => {
   });
 
   it('writes the audit entry in the same transaction as the change', async () => {
-    const created = await createIncident(monitor, { date: '2024-03-05', categories: ['threat'], title: { en: 'Before' } });
+    const created = await createIncident(monitor, {
+      date: '2024-03-05',
+      categories: ['threat'],
+      title: { en: 'Before' },
+    });
     // A database failure in the middle of the change (while writing its sources) leaves no entry.
     await sql`create function fail_source() returns trigger language plpgsql as $$
-      begin if new.url = 'https://fail.example/' then raise exception 'simulated failure'; end if; return new; end $$`.execute(database.db);
+      begin if new.url = 'https://fail.example/' then raise exception 'simulated failure'; end if; return new; end $$`.execute(
+      database.db,
+    );
     await sql`create trigger fail_source before insert on incident_sources for each row execute function fail_source()`.execute(
       database.db,
     );
@@ -221,8 +290,12 @@ describe('incidents', () => {
       begin if new.action = 'incident.update' then raise exception 'simulated audit failure'; end if; return new; end $$`.execute(
       database.db,
     );
-    await sql`create trigger fail_audit before insert on audit_log for each row execute function fail_audit()`.execute(database.db);
-    await expect(updateIncident(monitor, { id: created.id, version: 1, title: { en: 'After' } })).rejects.toThrow();
+    await sql`create trigger fail_audit before insert on audit_log for each row execute function fail_audit()`.execute(
+      database.db,
+    );
+    await expect(
+      updateIncident(monitor, { id: created.id, version: 1, title: { en: 'After' } }),
+    ).rejects.toThrow();
     const after = await getIncident(monitor, created.id);
     expect(after.title).toEqual({ en: 'Before' });
     expect(after.version).toBe(1);

@@ -12,7 +12,14 @@ export {
   type PublicIncidentFilters,
   publicIncidentFiltersSchema,
 } from './incidents.public.ts';
-export { existingIncidentIds, loadIncidentRecords, loadIncidentViews } from './incidents.repo.ts';
+export {
+  existingIncidentIds,
+  insertIncidents,
+  loadIncidentRecords,
+  loadIncidentViews,
+  updateIncidentRow,
+} from './incidents.repo.ts';
+export { incidentRoutes } from './incidents.routes.ts';
 export {
   dayOrMonthSchema,
   type IncidentFilters,
