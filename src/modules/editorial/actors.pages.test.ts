@@ -11,11 +11,13 @@ import {
 let t: EditorialTestApp;
 let monitor: Session;
 let lawyer: Session;
+let editor: Session;
 
 beforeAll(async () => {
   t = await startEditorialApp();
   monitor = await t.signIn('monitor', 'Aigerim Monitor');
   lawyer = await t.signIn('lawyer');
+  editor = await t.signIn('editor');
 });
 afterAll(async () => t.close());
 
@@ -129,5 +131,41 @@ describe('actor pages', () => {
     expect(restored.statusCode).toBe(303);
     const edit = await getPage(t.app, `/en/editorial/actors/${id}`, monitor);
     expect(inputValue(edit.body, 'name')).toBe('History Demo Person');
+  });
+
+  it('merges an actor into another found by spelling, and splits it out again (editors only)', async () => {
+    const survivor = await createActor({ name: 'Toyken Demo', kind: 'journalist' });
+    const merged = await createActor({ name: 'Тойкен Демо', kind: 'journalist' });
+
+    const refused = await getPage(t.app, `/en/editorial/actors/${merged}/merge`, monitor);
+    expect(refused.statusCode).toBe(403);
+    const refusedPost = await postForm(t.app, `/en/editorial/actors/${merged}/merge`, monitor, {
+      into: survivor,
+    });
+    expect(refusedPost.statusCode).toBe(403);
+
+    const search = await getPage(t.app, `/en/editorial/actors/${merged}/merge?q=Toiken`, editor);
+    expect(search.statusCode).toBe(200);
+    expect(search.body).toContain('Merge into Toyken Demo');
+    const merge = await postForm(t.app, `/en/editorial/actors/${merged}/merge`, editor, { into: survivor });
+    expect(merge.statusCode).toBe(303);
+    expect(merge.headers.location).toBe(`/en/editorial/actors/${survivor}?done=merged`);
+    const survivorPage = await getPage(t.app, `/en/editorial/actors/${survivor}?done=merged`, editor);
+    expect(survivorPage.body).toContain('Merged.');
+    expect(survivorPage.body).toContain(`href="/en/editorial/actors/${merged}"`);
+
+    const splitPage = await getPage(t.app, `/en/editorial/actors/${survivor}/split`, editor);
+    expect(splitPage.body).toContain('Split Тойкен Демо out again');
+    const split = await postForm(t.app, `/en/editorial/actors/${survivor}/split`, editor, { merged });
+    expect(split.statusCode).toBe(303);
+    const after = await getPage(t.app, `/en/editorial/actors/${merged}`, editor);
+    expect(after.body).not.toContain('Merged into');
+  });
+
+  it('refuses to merge an actor into itself with the service message', async () => {
+    const id = await createActor({ name: 'Self Merge Demo', kind: 'blogger' });
+    const response = await postForm(t.app, `/en/editorial/actors/${id}/merge`, editor, { into: id });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('cannot be merged into itself');
   });
 });

@@ -5,6 +5,10 @@
 // Latin and across spellings by the server. Choosing one fills the row's hidden actor id and its
 // kind, so the record links that very actor. Without this script the typed name is matched on save.
 (() => {
+  // A refused form: move the keyboard (and the screen reader) to the list of its problems.
+  const summary = document.getElementById('form-errors');
+  if (summary) summary.focus();
+
   const inputs = document.querySelectorAll('input[data-suggest]');
   inputs.forEach((input, index) => {
     const url = input.getAttribute('data-suggest');
