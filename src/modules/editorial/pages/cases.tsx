@@ -11,7 +11,7 @@ import {
   partyRoles,
 } from '../../cases/index.ts';
 import { type FieldErrors, type FormBody, rowTotal, textOf } from '../editorial.form.ts';
-import type { Editorial, T } from '../editorial.http.tsx';
+import { type Editorial, incidentRoles, type T } from '../editorial.http.tsx';
 import type { ReferenceData } from '../editorial.repo.ts';
 import { actorRowKeys } from '../incident-form.ts';
 import { actorKindLabel } from './actors.tsx';
@@ -582,9 +582,13 @@ export function CasePage({
         <ul>
           {record.related.incidents.map((item) => (
             <li key={item.id}>
-              <a href={`${ed.base}/incidents/${encodeURIComponent(item.id)}`}>
+              {incidentRoles.includes(ed.user.role) ? (
+                <a href={`${ed.base}/incidents/${encodeURIComponent(item.id)}`}>
+                  <Localized text={item.title} lang={lang} fallback={item.id} />
+                </a>
+              ) : (
                 <Localized text={item.title} lang={lang} fallback={item.id} />
-              </a>{' '}
+              )}{' '}
               ({formatDate(item.date, lang)}) <StatusBadge status={item.status} t={t} />
             </li>
           ))}
