@@ -15,7 +15,7 @@ export function describeIssue(error: z.ZodError): { field: string; message: stri
     const key = issue.keys[0] ?? '';
     return { field: fieldPath([...issue.path, key]), message: `unknown field "${key}"` };
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
     return { field: fieldPath(issue.path), message: 'required' };
   }
   return { field: fieldPath(issue.path), message: issue.message };

@@ -1,3 +1,4 @@
+export { actorKindLabels, actorMessages } from './actors.messages.ts';
 export { type PublicActor, toPublicActor } from './actors.present.ts';
 export {
   getPublicActor,

@@ -1,3 +1,4 @@
+export { caseLabels, caseMessages } from './cases.messages.ts';
 export { type PublicCase, toPublicCase } from './cases.present.ts';
 export {
   getPublicCase,

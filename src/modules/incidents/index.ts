@@ -1,4 +1,5 @@
 export { type MergeResult, mergeActors, splitActor } from './actor-merge.service.ts';
+export { incidentMessages, recordLabels } from './incidents.messages.ts';
 export {
   type PublicIncident,
   type PublicOpenIncident,

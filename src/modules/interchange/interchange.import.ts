@@ -98,7 +98,7 @@ export function parseInterchange(text: string, file: string): ParsedInterchange 
 /** The same checks for records given as objects (the demo data set), numbered from 1. */
 export function parseInterchangeObjects(objects: readonly unknown[], file: string): ParsedInterchange {
   const parsed: ParsedInterchange = { file, lines: objects.length, actors: [], cases: [], incidents: [] };
-  objects.forEach((value, index) => addObject(parsed, value, index + 1));
+  for (const [index, value] of objects.entries()) addObject(parsed, value, index + 1);
   return parsed;
 }
 
