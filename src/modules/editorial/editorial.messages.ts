@@ -672,7 +672,7 @@ export const editorialMessages = defineMessages({
     paginationLabel: 'Беттер',
     previousPage: 'Алдыңғы бет',
     nextPage: 'Келесі бет',
-    pageOf: '{pages} беттің {page}-і',
+    pageOf: 'Бет: {page} / {pages}',
     columnId: 'Сәйкестендіргіш',
     columnDate: 'Күні',
     columnTitle: 'Тақырып',

@@ -167,6 +167,23 @@ describe('incident form', () => {
     const post = await postForm(t.app, '/en/editorial/incidents', lawyer, validIncident);
     expect(post.statusCode).toBe(403);
   });
+
+  it('sends a POST without a session to the login page and saves nothing', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/en/editorial/incidents',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: new URLSearchParams({
+        date: '2024-05-13',
+        categories: 'threat',
+        'title.en': 'Anonymous post demo',
+      }).toString(),
+    });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/en/login?next=%2Fen%2Feditorial');
+    const list = await getPage(t.app, '/en/editorial/incidents?q=Anonymous+post+demo', monitor);
+    expect(list.body).toContain('Nothing matches these filters.');
+  });
 });
 
 describe('incident workflow, list and links', () => {
