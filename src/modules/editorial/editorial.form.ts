@@ -45,12 +45,6 @@ export function numberOf(body: FormBody, name: string): number | string | undefi
   return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
 }
 
-/** An optional text: undefined when left blank, so the service keeps its default. */
-export function optionalText(body: FormBody, name: string): string | undefined {
-  const value = textOf(body, name);
-  return value === '' ? undefined : value;
-}
-
 /**
  * The rows of a repeated group ('victims.0.name', 'victims.1.name', ...), in index order. Rows
  * whose meaningful fields are all blank (the spare rows every form offers) are dropped; `keys`

@@ -318,7 +318,7 @@ export function ActorMergePage({
                   ed={ed}
                   action={`${base}/merge`}
                   label={t('mergeInto', { name: candidate.name })}
-                  fields={{ into: candidate.id, version: actor.version }}
+                  fields={{ into: candidate.id }}
                 />
               </li>
             ))}

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { type FieldErrors, type FormBody, fieldId, listOf, textOf } from '../editorial.form.ts';
 
 /**
@@ -8,8 +7,6 @@ import { type FieldErrors, type FormBody, fieldId, listOf, textOf } from '../edi
  * aria-describedby and aria-invalid, and listed in the ErrorSummary with a link to the input.
  */
 export type FormState = { values: FormBody; errors: FieldErrors; stale?: boolean };
-
-export const emptyForm: FormState = { values: {}, errors: new Map() };
 
 type Common = {
   form: FormState;
@@ -251,28 +248,6 @@ export function CheckboxGroup({
           <div key={String(groupIndex)}>{boxes}</div>
         );
       })}
-    </fieldset>
-  );
-}
-
-export function Fieldset({
-  legend,
-  id,
-  hint,
-  children,
-  class: className,
-}: {
-  legend: string;
-  id?: string;
-  hint?: string;
-  children: ComponentChildren;
-  class?: string;
-}) {
-  return (
-    <fieldset id={id} class={className} tabIndex={id ? -1 : undefined}>
-      <legend>{legend}</legend>
-      {hint ? <p class="hint">{hint}</p> : null}
-      {children}
     </fieldset>
   );
 }
