@@ -18,7 +18,10 @@ const schema = `bench_${randomBytes(4).toString('hex')}`;
 const url = process.env.DATABASE_URL;
 const handle = url
   ? await openDatabase({ kind: 'postgres', url }, { schema })
-  : await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { schema, pglite: await openPglite('memory://') });
+  : await openDatabase(
+      { kind: 'pglite', dataDir: 'memory://' },
+      { schema, pglite: await openPglite('memory://') },
+    );
 await sql`create schema ${sql.id(schema)}`.execute(handle.db);
 await migrateToLatest(handle.db, schema);
 
@@ -32,7 +35,15 @@ const time = async <T>(label: string, work: () => Promise<T>, items?: number) =>
 };
 
 function benchFile(incidents: number) {
-  const categories = ['attack', 'threat', 'detention', 'obstruction', 'censorship', 'info_refusal', 'blocking'];
+  const categories = [
+    'attack',
+    'threat',
+    'detention',
+    'obstruction',
+    'censorship',
+    'info_refusal',
+    'blocking',
+  ];
   const regions = ['astana', 'almaty_city', 'karaganda', 'pavlodar', 'aktobe', 'atyrau'];
   const actors = Math.max(1, Math.floor(incidents / 2));
   const cases = Math.max(1, Math.floor(incidents / 10));
@@ -55,7 +66,9 @@ function benchFile(incidents: number) {
         id: `b-case-${i}`,
         kind: 'civil',
         subjects: ['civil_honor_dignity'],
-        parties: [{ name: `Bench Person ${i}`, kind: 'journalist', role: 'defendant', actor: `b-actor-${i}` }],
+        parties: [
+          { name: `Bench Person ${i}`, kind: 'journalist', role: 'defendant', actor: `b-actor-${i}` },
+        ],
         claim_non_pecuniary: 1_000_000 + i,
         status: 'published',
         events: [
@@ -97,14 +110,20 @@ try {
       `${Math.round(file.text.length / 1024)} KiB\n`,
   );
   const ctx = systemContext(handle.db, 'import');
-  const parsed = await time('parse and validate', async () => parseInterchange(file.text, 'bench.jsonl'), file.lines);
+  const parsed = await time(
+    'parse and validate',
+    async () => parseInterchange(file.text, 'bench.jsonl'),
+    file.lines,
+  );
   await time('import (one transaction)', () => importParsed(ctx, parsed), file.lines);
   await time(
     'import again (idempotent: nothing written)',
     () => importParsed(ctx, parseInterchange(file.text, 'bench.jsonl')),
     file.lines,
   );
-  const exported = await time('export jsonl (lossless)', () => exportToString(handle.db, { format: 'jsonl' }));
+  const exported = await time('export jsonl (lossless)', () =>
+    exportToString(handle.db, { format: 'jsonl' }),
+  );
   const all = exported.counts.actors + exported.counts.cases + exported.counts.incidents;
   process.stdout.write(`  (${all} lines, ${Math.round(exported.text.length / 1024)} KiB)\n`);
   await time('export csv', () => exportToString(handle.db, { format: 'csv' }));

@@ -400,6 +400,12 @@ export type IncidentListFilters = {
   actor?: string;
   /** With `actor`: leave out incidents where that actor is an anonymous victim (the public side). */
   namedActorOnly?: boolean;
+  /**
+   * The public side: a restricted incident is known only by its month, so dates filter it by its
+   * counting month, and it comes after the open incidents of its month (its place among dated
+   * neighbours would give its day away).
+   */
+  monthOnlyForRestricted?: boolean;
   case?: string;
   visibility?: Visibility;
   q?: string;
@@ -413,8 +419,26 @@ export type IncidentListFilters = {
 export async function listIncidentIds(db: Db, filters: IncidentListFilters) {
   let query = db.selectFrom('incidents');
   if (filters.status?.length) query = query.where('incidents.status', 'in', filters.status);
-  if (filters.from) query = query.where('incidents.date', '>=', filters.from);
-  if (filters.to) query = query.where('incidents.date', '<=', filters.to);
+  const { from, to } = filters;
+  if (filters.monthOnlyForRestricted && (from || to)) {
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([
+          eb('incidents.visibility', '=', 'public'),
+          ...(from ? [eb('incidents.date', '>=', from)] : []),
+          ...(to ? [eb('incidents.date', '<=', to)] : []),
+        ]),
+        eb.and([
+          eb('incidents.visibility', '=', 'restricted'),
+          ...(from ? [eb('incidents.counted_in', '>=', `${from.slice(0, 7)}-01`)] : []),
+          ...(to ? [eb('incidents.counted_in', '<=', `${to.slice(0, 7)}-01`)] : []),
+        ]),
+      ]),
+    );
+  } else {
+    if (from) query = query.where('incidents.date', '>=', from);
+    if (to) query = query.where('incidents.date', '<=', to);
+  }
   if (filters.counted_in) query = query.where('incidents.counted_in', '=', `${filters.counted_in}-01`);
   if (filters.region) query = query.where('incidents.region_code', '=', filters.region);
   if (filters.visibility) query = query.where('incidents.visibility', '=', filters.visibility);
@@ -467,10 +491,15 @@ export async function listIncidentIds(db: Db, filters: IncidentListFilters) {
     );
   }
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await query
-    .select('incidents.id')
-    .orderBy('incidents.date', 'desc')
-    .orderBy('incidents.id')
+  const ordered = filters.monthOnlyForRestricted
+    ? query
+        .select(['incidents.id', sql<boolean>`incidents.visibility = 'restricted'`.as('hidden')])
+        .orderBy('incidents.counted_in', 'desc')
+        .orderBy('hidden')
+        .orderBy(sql`case when incidents.visibility = 'public' then incidents.date end`, 'desc')
+        .orderBy('incidents.id')
+    : query.select('incidents.id').orderBy('incidents.date', 'desc').orderBy('incidents.id');
+  const rows = await ordered
     .limit(filters.page_size)
     .offset((filters.page - 1) * filters.page_size)
     .execute();
