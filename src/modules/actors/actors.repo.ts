@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
-import { chunked, unique } from '../../lib/batch.ts';
+import { chunked, groupBy, unique } from '../../lib/batch.ts';
 import { normalizeLocalized } from '../../lib/localized.ts';
 import type { ActorKind, ActorRecord, ActorView, ActorWrite } from './actors.schemas.ts';
 import { matchKey } from './match-key.ts';
@@ -95,6 +95,7 @@ export async function loadActorRecords(db: Db, ids: readonly string[]): Promise<
       .orderBy('id')
       .select(['actor_id', 'name'])
       .execute();
+    const namesByActor = groupBy(names, (n) => n.actor_id);
     for (const row of rows) {
       const localized = normalizeLocalized(row.names);
       const known = new Set([row.name, ...Object.values(localized)]);
@@ -104,7 +105,7 @@ export async function loadActorRecords(db: Db, ids: readonly string[]): Promise<
         name: row.name,
         names: localized,
         description: normalizeLocalized(row.description),
-        variants: names.filter((n) => n.actor_id === row.id && !known.has(n.name)).map((n) => n.name),
+        variants: (namesByActor.get(row.id) ?? []).filter((n) => !known.has(n.name)).map((n) => n.name),
         merged_into: row.merged_into,
         is_demo: row.is_demo,
         version: row.version,
@@ -131,6 +132,7 @@ export async function loadActorViews(db: Db, ids: readonly string[]): Promise<Ma
     .select(['id', 'merged_into'])
     .execute();
   const usage = await actorUsage(db, present);
+  const mergedByTarget = groupBy(mergedFrom, (m) => m.merged_into ?? '');
   for (const time of times) {
     const record = records.get(time.id);
     if (!record) continue;
@@ -138,7 +140,7 @@ export async function loadActorViews(db: Db, ids: readonly string[]): Promise<Ma
       ...record,
       created_at: new Date(time.created_at).toISOString(),
       updated_at: new Date(time.updated_at).toISOString(),
-      merged_from: mergedFrom.filter((m) => m.merged_into === time.id).map((m) => m.id),
+      merged_from: (mergedByTarget.get(time.id) ?? []).map((m) => m.id),
       usage: usage.get(time.id) ?? { incidents: 0, cases: 0, public: 0 },
     });
   }

@@ -97,7 +97,9 @@ export type ActorUpdateInput = z.input<typeof actorUpdateSchema>;
 export const actorFiltersSchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
   kind: z.enum(actorKinds).optional(),
-  include_merged: z.coerce.boolean().optional(),
+  include_merged: z
+    .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean())
+    .optional(),
   page: z.coerce.number().int().min(1).default(1),
   page_size: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { CaseKind, RecordStatus } from '../../db/types.ts';
-import { chunked, unique } from '../../lib/batch.ts';
+import { chunked, groupBy, unique } from '../../lib/batch.ts';
 import { normalizeLocalized } from '../../lib/localized.ts';
 import { mciOn, type ReferenceData } from '../../lib/reference-data.ts';
 import type { ActorKind } from '../actors/index.ts';
@@ -219,12 +219,19 @@ export async function loadCaseRecords(db: Db, ids: readonly string[]): Promise<M
         .selectAll()
         .execute(),
     ]);
+    const byCase = <T extends { case_id: string }>(list: T[]) => groupBy(list, (item) => item.case_id);
+    const [subjectMap, articleMap, partyMap, eventMap] = [
+      byCase(subjects),
+      byCase(articles),
+      byCase(parties),
+      byCase(events),
+    ];
     for (const row of rows) {
       out.set(row.id, {
         id: row.id,
         kind: row.kind,
-        subjects: subjects.filter((s) => s.case_id === row.id).map((s) => s.category_code),
-        legal_articles: articles.filter((a) => a.case_id === row.id).map((a) => a.article_code),
+        subjects: (subjectMap.get(row.id) ?? []).map((s) => s.category_code),
+        legal_articles: (articleMap.get(row.id) ?? []).map((a) => a.article_code),
         title: normalizeLocalized(row.title),
         summary: normalizeLocalized(row.summary),
         region: row.region_code,
@@ -236,32 +243,28 @@ export async function loadCaseRecords(db: Db, ids: readonly string[]): Promise<M
         editorial_note: row.editorial_note,
         is_demo: row.is_demo,
         version: row.version,
-        parties: parties
-          .filter((p) => p.case_id === row.id)
-          .map((p) => ({
-            actor_id: p.actor_id,
-            name: p.name,
-            kind: p.kind as ActorKind,
-            role: p.role as PartyRole,
-          })),
-        events: events
-          .filter((e) => e.case_id === row.id)
-          .map(
-            (e): CaseEvent => ({
-              date: e.date,
-              kind: e.kind as EventKind,
-              instance: e.instance,
-              outcome: e.outcome,
-              awarded: e.awarded,
-              collected: e.collected,
-              fine_tenge: e.fine_tenge,
-              fine_mci: e.fine_mci === null ? null : Number(e.fine_mci),
-              bail: e.bail,
-              articles: e.articles,
-              court: e.court,
-              note: normalizeLocalized(e.note),
-            }),
-          ),
+        parties: (partyMap.get(row.id) ?? []).map((p) => ({
+          actor_id: p.actor_id,
+          name: p.name,
+          kind: p.kind as ActorKind,
+          role: p.role as PartyRole,
+        })),
+        events: (eventMap.get(row.id) ?? []).map(
+          (e): CaseEvent => ({
+            date: e.date,
+            kind: e.kind as EventKind,
+            instance: e.instance,
+            outcome: e.outcome,
+            awarded: e.awarded,
+            collected: e.collected,
+            fine_tenge: e.fine_tenge,
+            fine_mci: e.fine_mci === null ? null : Number(e.fine_mci),
+            bail: e.bail,
+            articles: e.articles,
+            court: e.court,
+            note: normalizeLocalized(e.note),
+          }),
+        ),
       });
     }
   }
@@ -336,6 +339,7 @@ export async function loadCaseViews(
       ])
       .execute(),
   ]);
+  const incidentsByCase = groupBy(incidents, (incident) => incident.case_id);
   for (const row of meta) {
     const record = records.get(row.id);
     if (!record) continue;
@@ -350,15 +354,13 @@ export async function loadCaseViews(
       qualification,
       money: caseMoney(record, reference),
       related: {
-        incidents: incidents
-          .filter((incident) => incident.case_id === row.id)
-          .map((incident) => ({
-            id: incident.id,
-            status: incident.status,
-            visibility: incident.visibility,
-            date: incident.date_precision === 'month' ? incident.date.slice(0, 7) : incident.date,
-            title: normalizeLocalized(incident.title),
-          })),
+        incidents: (incidentsByCase.get(row.id) ?? []).map((incident) => ({
+          id: incident.id,
+          status: incident.status,
+          visibility: incident.visibility,
+          date: incident.date_precision === 'month' ? incident.date.slice(0, 7) : incident.date,
+          title: normalizeLocalized(incident.title),
+        })),
       },
     });
   }

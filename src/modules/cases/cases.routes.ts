@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { bodyOf, editorialContext, pathId, queryOf } from '../../lib/api-context.ts';
 import type { ModuleOptions } from '../../lib/deps.ts';
 import { parseInput } from '../../lib/input.ts';
-import { workflowActions } from '../../lib/workflow.ts';
-import type { CaseFilters, CaseInput, CaseUpdateInput } from './cases.schemas.ts';
+import { type CaseFilters, type CaseInput, type CaseUpdateInput, workflowActions } from './cases.schemas.ts';
 import { changeCaseStatus, createCase, getCase, listCases, updateCase } from './cases.service.ts';
 
 const base = '/api/v1/editorial/cases';

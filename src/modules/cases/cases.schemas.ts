@@ -38,6 +38,9 @@ export const partyRoles = [
 ] as const;
 export type PartyRole = (typeof partyRoles)[number];
 export const recordStatuses = ['draft', 'in_review', 'published', 'archived'] as const;
+/** The steps of the editorial workflow, as `transition` in src/lib/workflow.ts takes them. */
+export const workflowActions = ['submit', 'return', 'publish', 'unpublish', 'archive', 'restore'] as const;
+export type WorkflowAction = (typeof workflowActions)[number];
 
 export const daySchema = z.string().refine(isRealDay, 'a real day as YYYY-MM-DD');
 export const articleCode = z

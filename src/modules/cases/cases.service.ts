@@ -11,7 +11,7 @@ import { actingRole, allRoles, editorRoles, requireRoles } from '../../lib/recor
 import { loadReferenceData, type ReferenceData } from '../../lib/reference-data.ts';
 import { revisionSnapshot } from '../../lib/revisions.ts';
 import { inTransaction } from '../../lib/transaction.ts';
-import { transition, type WorkflowAction } from '../../lib/workflow.ts';
+import { transition } from '../../lib/workflow.ts';
 import { resolveActorRefs, toActorRef } from '../actors/index.ts';
 import {
   existingCaseIds,
@@ -40,6 +40,7 @@ import {
   outcomes,
   type PartyRole,
   partyRoles,
+  type WorkflowAction,
 } from './cases.schemas.ts';
 
 const label = 'case';

@@ -44,6 +44,8 @@ export {
   partyRoles,
   recordStatuses,
   tenge,
+  type WorkflowAction,
+  workflowActions,
 } from './cases.schemas.ts';
 export {
   auditCase,

@@ -1,7 +1,7 @@
 import type { RecordStatus } from '../../db/types.ts';
 import { defineMessages } from '../../i18n/define.ts';
 import type { Lang } from '../../i18n/langs.ts';
-import type { WorkflowAction } from '../../lib/workflow.ts';
+import type { WorkflowAction } from '../cases/index.ts';
 import type { Visibility } from './incidents.schemas.ts';
 
 /** Statuses, visibilities and workflow steps in every language; a missing one fails the type check. */

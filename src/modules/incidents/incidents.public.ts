@@ -22,9 +22,11 @@ export const publicIncidentFiltersSchema = z.strictObject({
 export type PublicIncidentFilters = z.input<typeof publicIncidentFiltersSchema>;
 
 /**
- * Published incidents as the public sees them, for the portal and the public API. A filter that
- * would say something about a restricted incident's hidden content (a text search, a person, a
- * case) leaves restricted incidents out, and a person filter never matches an anonymous victim.
+ * Published incidents as the public sees them, for the portal and the public API, newest counting
+ * month first. A filter that would say something about a restricted incident's hidden content (a
+ * text search, a person, a case) leaves restricted incidents out; dates match a restricted incident
+ * only by its month, and it is listed after the open incidents of its month; a person filter never
+ * matches an anonymous victim.
  */
 export async function listPublicIncidents(db: Db, filters: PublicIncidentFilters = {}) {
   const parsed = parseInput(publicIncidentFiltersSchema, filters);
@@ -34,6 +36,7 @@ export async function listPublicIncidents(db: Db, filters: PublicIncidentFilters
     status: ['published'],
     ...(revealing ? { visibility: 'public' as const } : {}),
     namedActorOnly: true,
+    monthOnlyForRestricted: true,
   });
   const views = await loadIncidentViews(db, ids);
   const items: PublicIncident[] = ids.flatMap((id) => {

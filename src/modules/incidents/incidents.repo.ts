@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { RecordStatus } from '../../db/types.ts';
-import { chunked, unique } from '../../lib/batch.ts';
+import type { LocalizedText } from '../../i18n/langs.ts';
+import { chunked, groupBy, unique } from '../../lib/batch.ts';
 import { normalizeLocalized } from '../../lib/localized.ts';
 import { fromStoredDate } from '../../lib/record-dates.ts';
 import type { ActorKind } from '../actors/index.ts';
@@ -247,15 +248,25 @@ export async function loadIncidentRecords(
         .select(['incident_id', 'linked_incident_id'])
         .execute(),
     ]);
+    const byIncident = <T extends { incident_id: string }>(list: T[]) =>
+      groupBy(list, (item) => item.incident_id);
+    const [categoryMap, actorMap, articleMap, sourceMap, caseMap, linkMap] = [
+      byIncident(categories),
+      byIncident(actors),
+      byIncident(articles),
+      byIncident(sources),
+      byIncident(cases),
+      byIncident(links),
+    ];
     for (const row of rows) {
-      const mine = actors.filter((a) => a.incident_id === row.id);
+      const mine = actorMap.get(row.id) ?? [];
       out.set(row.id, {
         id: row.id,
         date: fromStoredDate(row.date, row.date_precision),
         counted_in: row.counted_in.slice(0, 7),
         region: row.region_code,
         locality: row.locality,
-        categories: categories.filter((c) => c.incident_id === row.id).map((c) => c.category_code),
+        categories: (categoryMap.get(row.id) ?? []).map((c) => c.category_code),
         victims: mine
           .filter((a) => a.role === 'victim')
           .map((a) => ({
@@ -267,25 +278,23 @@ export async function loadIncidentRecords(
         perpetrators: mine
           .filter((a) => a.role === 'perpetrator')
           .map((a) => ({ actor_id: a.actor_id, name: a.name, kind: a.kind as ActorKind })),
-        legal_articles: articles.filter((a) => a.incident_id === row.id).map((a) => a.article_code),
-        sources: sources
-          .filter((s) => s.incident_id === row.id)
-          .map((s) => ({
-            url: s.url,
-            outlet: s.outlet,
-            title: s.title,
-            correspondent: s.correspondent,
-            confidential: s.confidential,
-            note: s.note,
-          })),
+        legal_articles: (articleMap.get(row.id) ?? []).map((a) => a.article_code),
+        sources: (sourceMap.get(row.id) ?? []).map((s) => ({
+          url: s.url,
+          outlet: s.outlet,
+          title: s.title,
+          correspondent: s.correspondent,
+          confidential: s.confidential,
+          note: s.note,
+        })),
         title: normalizeLocalized(row.title),
         summary: normalizeLocalized(row.summary),
         status: row.status,
         visibility: row.visibility,
         correspondent: row.correspondent,
         editorial_note: row.editorial_note,
-        cases: cases.filter((c) => c.incident_id === row.id).map((c) => c.case_id),
-        links: links.filter((l) => l.incident_id === row.id).map((l) => l.linked_incident_id),
+        cases: (caseMap.get(row.id) ?? []).map((c) => c.case_id),
+        links: (linkMap.get(row.id) ?? []).map((l) => l.linked_incident_id),
         is_demo: row.is_demo,
         version: row.version,
       });
@@ -300,14 +309,14 @@ function related(row: {
   visibility: Visibility;
   date: string;
   date_precision: 'day' | 'month';
-  title: unknown;
+  title: LocalizedText;
 }): RelatedIncident {
   return {
     id: row.id,
     status: row.status,
     visibility: row.visibility,
     date: fromStoredDate(row.date, row.date_precision),
-    title: normalizeLocalized(row.title as Record<string, string>),
+    title: normalizeLocalized(row.title),
   };
 }
 
@@ -351,6 +360,9 @@ export async function loadIncidentViews(db: Db, ids: readonly string[]): Promise
       ? Promise.resolve([])
       : db.selectFrom('cases').where('id', 'in', caseIds).select(['id', 'status', 'kind', 'title']).execute(),
   ]);
+  const linkedById = new Map(linked.map((l) => [l.id, l]));
+  const casesById = new Map(cases.map((c) => [c.id, c]));
+  const linkedFromByTarget = groupBy(linkedFrom, (l) => l.target);
   for (const row of meta) {
     const record = records.get(row.id);
     if (!record) continue;
@@ -362,16 +374,16 @@ export async function loadIncidentViews(db: Db, ids: readonly string[]): Promise
       published_at: row.published_at ? new Date(row.published_at).toISOString() : null,
       related: {
         cases: record.cases.flatMap((id) => {
-          const found = cases.find((c) => c.id === id);
+          const found = casesById.get(id);
           return found
             ? [{ id, status: found.status, kind: found.kind, title: normalizeLocalized(found.title) }]
             : [];
         }),
         links: record.links.flatMap((id) => {
-          const found = linked.find((l) => l.id === id);
+          const found = linkedById.get(id);
           return found ? [related(found)] : [];
         }),
-        linked_from: linkedFrom.filter((l) => l.target === row.id).map(related),
+        linked_from: (linkedFromByTarget.get(row.id) ?? []).map(related),
       },
     });
   }
@@ -388,6 +400,12 @@ export type IncidentListFilters = {
   actor?: string;
   /** With `actor`: leave out incidents where that actor is an anonymous victim (the public side). */
   namedActorOnly?: boolean;
+  /**
+   * The public side: a restricted incident is known only by its month, so dates filter it by its
+   * counting month, and it comes after the open incidents of its month (its place among dated
+   * neighbours would give its day away).
+   */
+  monthOnlyForRestricted?: boolean;
   case?: string;
   visibility?: Visibility;
   q?: string;
@@ -401,8 +419,26 @@ export type IncidentListFilters = {
 export async function listIncidentIds(db: Db, filters: IncidentListFilters) {
   let query = db.selectFrom('incidents');
   if (filters.status?.length) query = query.where('incidents.status', 'in', filters.status);
-  if (filters.from) query = query.where('incidents.date', '>=', filters.from);
-  if (filters.to) query = query.where('incidents.date', '<=', filters.to);
+  const { from, to } = filters;
+  if (filters.monthOnlyForRestricted && (from || to)) {
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([
+          eb('incidents.visibility', '=', 'public'),
+          ...(from ? [eb('incidents.date', '>=', from)] : []),
+          ...(to ? [eb('incidents.date', '<=', to)] : []),
+        ]),
+        eb.and([
+          eb('incidents.visibility', '=', 'restricted'),
+          ...(from ? [eb('incidents.counted_in', '>=', `${from.slice(0, 7)}-01`)] : []),
+          ...(to ? [eb('incidents.counted_in', '<=', `${to.slice(0, 7)}-01`)] : []),
+        ]),
+      ]),
+    );
+  } else {
+    if (from) query = query.where('incidents.date', '>=', from);
+    if (to) query = query.where('incidents.date', '<=', to);
+  }
   if (filters.counted_in) query = query.where('incidents.counted_in', '=', `${filters.counted_in}-01`);
   if (filters.region) query = query.where('incidents.region_code', '=', filters.region);
   if (filters.visibility) query = query.where('incidents.visibility', '=', filters.visibility);
@@ -455,10 +491,15 @@ export async function listIncidentIds(db: Db, filters: IncidentListFilters) {
     );
   }
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await query
-    .select('incidents.id')
-    .orderBy('incidents.date', 'desc')
-    .orderBy('incidents.id')
+  const ordered = filters.monthOnlyForRestricted
+    ? query
+        .select(['incidents.id', sql<boolean>`incidents.visibility = 'restricted'`.as('hidden')])
+        .orderBy('incidents.counted_in', 'desc')
+        .orderBy('hidden')
+        .orderBy(sql`case when incidents.visibility = 'public' then incidents.date end`, 'desc')
+        .orderBy('incidents.id')
+    : query.select('incidents.id').orderBy('incidents.date', 'desc').orderBy('incidents.id');
+  const rows = await ordered
     .limit(filters.page_size)
     .offset((filters.page - 1) * filters.page_size)
     .execute();

@@ -12,9 +12,9 @@ import { actingRole, allRoles, editorRoles, requireRoles } from '../../lib/recor
 import { loadReferenceData, type ReferenceData, regionProblem } from '../../lib/reference-data.ts';
 import { revisionSnapshot } from '../../lib/revisions.ts';
 import { inTransaction } from '../../lib/transaction.ts';
-import { transition, type WorkflowAction } from '../../lib/workflow.ts';
+import { transition } from '../../lib/workflow.ts';
 import { resolveActorRefs, toActorRef } from '../actors/index.ts';
-import { existingCaseIds, type Problem } from '../cases/index.ts';
+import { existingCaseIds, type Problem, type WorkflowAction } from '../cases/index.ts';
 import {
   existingIncidentIds,
   insertIncidents,

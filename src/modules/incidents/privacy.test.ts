@@ -114,6 +114,22 @@ describe('privacy', () => {
     expect(await getPublicActor(db, anonymous.id)).toBeNull();
   });
 
+  it('never lets dates or order give away a restricted incident’s day or id', async () => {
+    const { db } = database;
+    const restrictedEntries = async (day: string) =>
+      (await listPublicIncidents(db, { from: day, to: day })).items.filter((item) => item.restricted).length;
+    // Any day of its month finds it, or none does: only the month is public.
+    expect(await restrictedEntries('2024-05-07')).toBe(1);
+    expect(await restrictedEntries('2024-05-06')).toBe(1);
+    expect(await restrictedEntries('2024-06-07')).toBe(0);
+    const items = (await listPublicIncidents(db, { counted_in: '2024-05' })).items;
+    expect(items.at(-1)?.restricted).toBe(true);
+    const exported = (await exportToString(db, { format: 'jsonl', public: true })).text.trim().split('\n');
+    expect(exported.at(-1)).toBe(
+      '{"type":"incident","counted_in":"2024-05","region":"almaty_city","categories":["attack"],"status":"published","visibility":"restricted"}',
+    );
+  });
+
   it('shows only published records', async () => {
     expect(await getPublicIncident(database.db, planted.draftIncidentId)).toBeNull();
     expect(await getPublicCase(database.db, planted.draftCaseId)).toBeNull();

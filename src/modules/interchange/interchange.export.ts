@@ -70,18 +70,25 @@ export async function exportRecords(db: Db, input: ExportOptions, sink: Sink): P
   const caseIds = options.category || options.region ? [] : await selectCaseIds(db, options, statuses);
   const counts: ExportCounts = { actors: 0, cases: 0, incidents: 0 };
 
+  // Restricted incidents have no id in public; they come last, in an order of their own, so that
+  // their place among the open incidents gives nothing away.
+  const restricted: string[][] = [];
   if (options.format === 'csv') {
     await sink(stringify([options.public ? publicCsvColumns : csvColumns]));
     for (const page of chunked(incidentIds, pageSize)) {
       const rows = options.public
         ? inOrder(page, await loadIncidentViews(db, page)).flatMap((view) => {
             const presented = toPublicIncident(view);
-            return presented ? [publicCsvRow(presented)] : [];
+            if (presented?.restricted) restricted.push(publicCsvRow(presented).cells);
+            return presented && !presented.restricted ? [publicCsvRow(presented)] : [];
           })
         : inOrder(page, await loadIncidentRecords(db, page)).map(csvRow);
       counts.incidents += rows.length;
       if (rows.length) await sink(stringify(rows.map((row) => row.cells.map(guardFormula))));
     }
+    restricted.sort((a, b) => a.join('\t').localeCompare(b.join('\t')));
+    counts.incidents += restricted.length;
+    if (restricted.length) await sink(stringify(restricted.map((cells) => cells.map(guardFormula))));
     return counts;
   }
 
@@ -113,11 +120,15 @@ export async function exportRecords(db: Db, input: ExportOptions, sink: Sink): P
         }));
     counts.cases += await writeLines(sink, lines);
   }
+  const restrictedLines: string[] = [];
   for (const page of chunked(incidentIds, pageSize)) {
     const lines = options.public
       ? inOrder(page, await loadIncidentViews(db, page)).flatMap((view) => {
           const presented = toPublicIncident(view);
-          return presented ? [{ id: view.id, line: publicIncidentLine(presented) }] : [];
+          if (presented?.restricted) restrictedLines.push(JSON.stringify(publicIncidentLine(presented)));
+          return presented && !presented.restricted
+            ? [{ id: view.id, line: publicIncidentLine(presented) }]
+            : [];
         })
       : inOrder(page, await loadIncidentRecords(db, page)).map((record) => ({
           id: record.id,
@@ -125,6 +136,9 @@ export async function exportRecords(db: Db, input: ExportOptions, sink: Sink): P
         }));
     counts.incidents += await writeLines(sink, lines);
   }
+  restrictedLines.sort();
+  counts.incidents += restrictedLines.length;
+  if (restrictedLines.length) await sink(`${restrictedLines.join('\n')}\n`);
   return counts;
 }
 
@@ -154,8 +168,27 @@ async function selectIncidentIds(db: Db, options: Options, statuses: RecordStatu
   if (statuses && statuses.length === 0) return [];
   let query = db.selectFrom('incidents').select('id');
   if (statuses) query = query.where('status', 'in', statuses);
-  if (options.from) query = query.where('date', '>=', options.from);
-  if (options.to) query = query.where('date', '<=', options.to);
+  const { from, to } = options;
+  if (options.public && (from || to)) {
+    // A restricted incident is public only by its month: dates select it by its counting month.
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([
+          eb('visibility', '=', 'public'),
+          ...(from ? [eb('date', '>=', from)] : []),
+          ...(to ? [eb('date', '<=', to)] : []),
+        ]),
+        eb.and([
+          eb('visibility', '=', 'restricted'),
+          ...(from ? [eb('counted_in', '>=', `${from.slice(0, 7)}-01`)] : []),
+          ...(to ? [eb('counted_in', '<=', `${to.slice(0, 7)}-01`)] : []),
+        ]),
+      ]),
+    );
+  } else {
+    if (from) query = query.where('date', '>=', from);
+    if (to) query = query.where('date', '<=', to);
+  }
   if (options.region) query = query.where('region_code', '=', options.region);
   if (options.category) {
     const category = options.category;

@@ -58,6 +58,8 @@ export type ParsedInterchange = {
   actors: Array<Located<ActorLineOut>>;
   cases: Array<Located<CaseLineOut>>;
   incidents: Array<Located<IncidentLineOut>>;
+  /** The line of each type and id seen so far, to refuse a record given twice. */
+  seen: Map<string, number>;
 };
 
 export type ImportCounts = { created: number; updated: number; unchanged: number };
@@ -78,7 +80,7 @@ export function lineError(file: string, line: number, field: string, message: st
 
 /** Parses interchange text (JSON Lines), stopping at the first bad line. Blank lines are skipped. */
 export function parseInterchange(text: string, file: string): ParsedInterchange {
-  const parsed: ParsedInterchange = { file, lines: 0, actors: [], cases: [], incidents: [] };
+  const parsed: ParsedInterchange = { file, lines: 0, actors: [], cases: [], incidents: [], seen: new Map() };
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((raw, index) => {
     if (raw.trim() === '') return;
@@ -97,7 +99,14 @@ export function parseInterchange(text: string, file: string): ParsedInterchange 
 
 /** The same checks for records given as objects (the demo data set), numbered from 1. */
 export function parseInterchangeObjects(objects: readonly unknown[], file: string): ParsedInterchange {
-  const parsed: ParsedInterchange = { file, lines: objects.length, actors: [], cases: [], incidents: [] };
+  const parsed: ParsedInterchange = {
+    file,
+    lines: objects.length,
+    actors: [],
+    cases: [],
+    incidents: [],
+    seen: new Map(),
+  };
   for (const [index, value] of objects.entries()) addObject(parsed, value, index + 1);
   return parsed;
 }
@@ -123,10 +132,11 @@ function addObject(parsed: ParsedInterchange, value: unknown, line: number) {
     throw lineError(file, line, field, message);
   }
   const data = result.data;
-  const list: Array<Located<{ id: string }>> =
-    data.type === 'actor' ? parsed.actors : data.type === 'case' ? parsed.cases : parsed.incidents;
-  const first = list.find((entry) => entry.value.id === data.id);
-  if (first) throw lineError(file, line, 'id', `the ${type} ${data.id} is already on line ${first.line}`);
+  const key = `${data.type}\u0000${data.id}`;
+  const first = parsed.seen.get(key);
+  if (first !== undefined)
+    throw lineError(file, line, 'id', `the ${type} ${data.id} is already on line ${first}`);
+  parsed.seen.set(key, line);
   if (data.type === 'actor') parsed.actors.push({ line, value: data });
   else if (data.type === 'case') parsed.cases.push({ line, value: data });
   else parsed.incidents.push({ line, value: data });

@@ -217,7 +217,7 @@ describe('the import and export commands', () => {
   afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
   const run = (args: string[]) =>
     spawnSync(process.execPath, [bin, ...args], {
-      env: { ...process.env, SOZWATCH_DATA_DIR: path.join(scratch, 'data') },
+      env: { ...process.env, SOZWATCH_DATA_DIR: path.join(scratch, 'data'), DATABASE_URL: '' },
       encoding: 'utf8',
       timeout: 150_000,
     });
