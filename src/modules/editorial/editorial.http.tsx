@@ -10,6 +10,7 @@ import { isAppError } from '../../lib/errors.ts';
 import { sendPage } from '../../lib/http.ts';
 import type { PageFrame } from '../../web/layout.tsx';
 import { editorialFrame, requireRole, serviceContext, verifyCsrf } from '../auth/index.ts';
+import { type WorkflowAction as RecordAction, workflowActions as recordActions } from '../cases/index.ts';
 import {
   type FieldErrors,
   type FormBody,
@@ -212,4 +213,16 @@ export function addRow(
 ) {
   if (!csrfPasses(request)) return render({ values, errors: new Map([['', ed.t('csrfRefused')]]) }, 403);
   return render({ values, errors: new Map() }, 200);
+}
+
+/**
+ * A workflow step the record services take. The workflow's table (lib/workflow.ts) may know more
+ * steps than the services accept yet; only those both know are offered and sent.
+ */
+export function recordAction(value: string): RecordAction | undefined {
+  return recordActions.find((action) => action === value);
+}
+
+export function offeredActions(actions: readonly string[]): RecordAction[] {
+  return actions.flatMap((action) => recordAction(action) ?? []);
 }

@@ -1,7 +1,10 @@
 import type { RecordStatus } from '../../../db/types.ts';
 import { allowedActions, type RecordKind } from '../../../lib/workflow.ts';
-import type { Editorial } from '../editorial.http.tsx';
+import { type Editorial, offeredActions } from '../editorial.http.tsx';
 import { ButtonForm, StatusBadge } from './shell.tsx';
+
+/** Steps that take a record back or aside look secondary, so publishing never looks like undoing. */
+const stepsBack: ReadonlySet<string> = new Set(['return', 'unpublish', 'archive', 'withdraw']);
 
 /**
  * The record's status and one button per step the signed-in user may take now, straight from the
@@ -21,7 +24,9 @@ export function WorkflowPanel({
   action: string;
 }) {
   const { t } = ed;
-  const actions = allowedActions(status, ed.user.role, { kind, isAuthor: createdBy === ed.user.id });
+  const actions = offeredActions(
+    allowedActions(status, ed.user.role, { kind, isAuthor: createdBy === ed.user.id }),
+  );
   return (
     <section aria-labelledby="workflow-title" class="workflow-panel">
       <h2 id="workflow-title">{t('actionsTitle')}</h2>
@@ -37,7 +42,7 @@ export function WorkflowPanel({
             action={action}
             label={t(`action_${name}`)}
             fields={{ action: name }}
-            secondary={name === 'archive' || name === 'return' || name === 'unpublish' || name === 'withdraw'}
+            secondary={stepsBack.has(name)}
           />
         ))}
       </div>

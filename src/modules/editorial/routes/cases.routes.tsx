@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleOptions } from '../../../lib/deps.ts';
 import { AppError, isAppError } from '../../../lib/errors.ts';
-import { isWorkflowAction } from '../../../lib/workflow.ts';
 import { editorialGuard } from '../../auth/index.ts';
 import {
   type CaseView,
@@ -44,6 +43,7 @@ import {
   pageNumber,
   param,
   query,
+  recordAction,
   redirectDone,
 } from '../editorial.http.tsx';
 import { loadReferenceData, type ReferenceData } from '../editorial.repo.ts';
@@ -200,8 +200,8 @@ export const casePages: FastifyPluginAsync<ModuleOptions> = async (app, { deps }
       return page(reply, <CasePage ed={ed} record={record} reference={reference} errors={errors} />, status);
     };
     if (!csrfPasses(request)) return renderRefusal(new Map([['', ed.t('csrfRefused')]]), 403);
-    const action = textOf(asFormBody(request.body), 'action');
-    if (!isWorkflowAction(action)) return renderRefusal(new Map([['', ed.t('errChooseOne')]]), 422);
+    const action = recordAction(textOf(asFormBody(request.body), 'action'));
+    if (!action) return renderRefusal(new Map([['', ed.t('errChooseOne')]]), 422);
     try {
       await changeCaseStatus(ed.ctx, id, action);
     } catch (error) {

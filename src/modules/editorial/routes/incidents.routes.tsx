@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ModuleOptions } from '../../../lib/deps.ts';
 import { isAppError } from '../../../lib/errors.ts';
-import { isWorkflowAction } from '../../../lib/workflow.ts';
 import { editorialGuard } from '../../auth/index.ts';
 import { listCases } from '../../cases/index.ts';
 import {
@@ -37,6 +36,7 @@ import {
   pageNumber,
   param,
   query,
+  recordAction,
   redirectDone,
 } from '../editorial.http.tsx';
 import { loadReferenceData } from '../editorial.repo.ts';
@@ -207,8 +207,8 @@ export const incidentPages: FastifyPluginAsync<ModuleOptions> = async (app, { de
       );
     };
     if (!csrfPasses(request)) return renderRefusal(new Map([['', ed.t('csrfRefused')]]), 403);
-    const action = textOf(asFormBody(request.body), 'action');
-    if (!isWorkflowAction(action)) return renderRefusal(new Map([['', ed.t('errChooseOne')]]), 422);
+    const action = recordAction(textOf(asFormBody(request.body), 'action'));
+    if (!action) return renderRefusal(new Map([['', ed.t('errChooseOne')]]), 422);
     try {
       await changeIncidentStatus(ed.ctx, id, action);
     } catch (error) {
