@@ -54,7 +54,7 @@ describe('the sozwatch command', () => {
     const holder = spawn('sleep', ['30']);
     try {
       fs.writeFileSync(path.join(dataDir, 'sozwatch.lock'), String(holder.pid));
-      const { code, stderr } = run(['migrate'], { SOZWATCH_DATA_DIR: dataDir });
+      const { code, stderr } = run(['migrate'], { SOZWATCH_DATA_DIR: dataDir, DATABASE_URL: '' });
       expect(code).toBe(1);
       expect(stderr).toMatch(
         /^sozwatch: SOZWATCH_DATA_DIR: the embedded database is in use by another sozwatch process/,
@@ -68,7 +68,7 @@ describe('the sozwatch command', () => {
     const dataDir = path.join(scratch, 'fresh');
     fs.mkdirSync(dataDir, { recursive: true });
     fs.writeFileSync(path.join(dataDir, 'sozwatch.lock'), '999999');
-    const { code, stdout, stderr } = run(['migrate'], { SOZWATCH_DATA_DIR: dataDir });
+    const { code, stdout, stderr } = run(['migrate'], { SOZWATCH_DATA_DIR: dataDir, DATABASE_URL: '' });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('database is up to date (pglite)');
