@@ -79,12 +79,19 @@ program
   .command('backup')
   .argument('[file]')
   .description('write a backup of the database')
-  .action(() => notImplemented('backup', 'the registry issue adds it'));
+  .action(async (file: string | undefined) => {
+    const { backupDatabase } = await import('./cli/backup.ts');
+    process.stdout.write(`backup written to ${await backupDatabase(file)}\n`);
+  });
 program
   .command('restore')
   .argument('<file>')
-  .description('restore the database from a backup')
-  .action(() => notImplemented('restore', 'the registry issue adds it'));
+  .description('restore the database from a backup into an empty data folder or database')
+  .action(async (file: string) => {
+    const { restoreDatabase } = await import('./cli/backup.ts');
+    await restoreDatabase(file);
+    process.stdout.write(`restored from ${file}\n`);
+  });
 program
   .command('demo')
   .description('load the demo data set')
