@@ -477,14 +477,15 @@ export function containsSenderData(
 
 export async function listPublishedAnswers(
   db: Db,
-  filter: { topic?: QuestionRow['topic']; page: number },
+  filter: { topic?: QuestionRow['topic'] | undefined; page: number },
   pageSize = 20,
 ) {
-  return repo.listPublishedAnswers(db, {
+  const rows = await repo.listPublishedAnswers(db, {
     ...(filter.topic ? { topic: filter.topic } : {}),
     offset: (filter.page - 1) * pageSize,
-    limit: pageSize,
+    limit: pageSize + 1,
   });
+  return { items: rows.slice(0, pageSize), hasMore: rows.length > pageSize };
 }
 
 export async function getPublishedAnswer(db: Db, id: number) {
