@@ -12,6 +12,7 @@ import { pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
 import { registerSessionHook } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.tsx';
+import { appealRoutes } from './modules/appeals/index.ts';
 import { questionRoutes } from './modules/questions/index.ts';
 import { ErrorPage } from './web/layout.tsx';
 
@@ -115,6 +116,7 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
   await app.register(healthRoutes, { deps });
   await app.register(portalRoutes, { deps });
   await app.register(questionRoutes, { deps });
+  await app.register(appealRoutes, { deps });
   return app;
 }
 
