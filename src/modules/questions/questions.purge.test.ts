@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scheduleRepeating } from './questions.maintenance.ts';
-import { closeQuestion, purgeExpiredContacts } from './questions.service.ts';
+import { answerQuestion, closeQuestion, purgeExpiredContacts } from './questions.service.ts';
 import { askThroughForm, signIn, startTestApp, type TestApp, validQuestion } from './questions.testkit.ts';
 
 let t: TestApp;
@@ -21,12 +21,23 @@ describe('deleting contact data after closing', () => {
     const lawyer = await signIn(t, 'lawyer');
     const asked = await askThroughForm(
       t,
-      { ...validQuestion, name: 'Marker Person', contact: 'purge.me@example.test' },
+      {
+        ...validQuestion,
+        body: 'Marker Person here (purge.me@example.test). May a school director ban filming of a public meeting?',
+        name: 'Marker Person',
+        contact: 'purge.me@example.test',
+      },
       '192.0.2.200',
     );
     const open = await askThroughForm(t, { ...validQuestion, contact: 'still.open@example.test' }, '192.0.2.201');
     const ctx = () => ({ db: t.database.db, user: lawyer.user, via: 'web' as const, now: () => t.clock.now });
-    await closeQuestion(ctx(), { id: asked.id, version: asked.version });
+    const answered = await answerQuestion(ctx(), {
+      id: asked.id,
+      version: asked.version,
+      text: 'Dear Marker Person, no: a public meeting may be filmed.',
+      links: { baseUrl: 'http://localhost', orgName: 'Org' },
+    });
+    await closeQuestion(ctx(), { id: asked.id, version: answered.question.version });
     const closedAt = t.clock.now;
 
     const system = () => ({ db: t.database.db, user: null, via: 'system' as const, now: () => t.clock.now });
@@ -40,6 +51,8 @@ describe('deleting contact data after closing', () => {
     expect(purged).toMatchObject({ sender_name: null, sender_contact: null, contact_kind: null });
     expect(purged.contact_purged_at?.getTime()).toBe(t.clock.now.getTime());
     expect(purged.closed_at?.getTime()).toBe(closedAt.getTime());
+    expect(purged.body).toBe('[…] […] here ([…]). May a school director ban filming of a public meeting?');
+    expect(purged.answer).toBe('Dear […] […], no: a public meeting may be filmed.');
     const stillOpen = await t.database.db.selectFrom('questions').selectAll().where('id', '=', open.id).executeTakeFirstOrThrow();
     expect(stillOpen.sender_contact).toBe('still.open@example.test');
 

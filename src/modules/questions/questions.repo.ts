@@ -323,7 +323,7 @@ export async function listRegionLabels(db: Db) {
 export async function listQuestionsToPurge(trx: Db, closedBefore: Date) {
   return trx
     .selectFrom('questions')
-    .select(['id', 'reference', 'closed_at'])
+    .select(['id', 'reference', 'closed_at', 'sender_name', 'sender_contact', 'body', 'answer'])
     .where('closed_at', '<=', closedBefore)
     .where('contact_purged_at', 'is', null)
     .where((eb) => eb.or([eb('sender_name', 'is not', null), eb('sender_contact', 'is not', null)]))
@@ -331,11 +331,25 @@ export async function listQuestionsToPurge(trx: Db, closedBefore: Date) {
     .execute();
 }
 
-export async function eraseSenderAddresses(trx: Db, questionId: number) {
-  await trx
-    .updateTable('outbox')
-    .set({ to_address: null })
-    .where('question_id', '=', questionId)
-    .where('recipient', '=', 'sender')
-    .execute();
+/** Drops the sender's address from the question's mail and redacts the bodies, which may quote them. */
+export async function eraseSenderAddresses(trx: Db, questionId: number, redact: (text: string) => string) {
+  const mails = await trx.selectFrom('outbox').select(['id', 'body', 'subject']).where('question_id', '=', questionId).execute();
+  for (const mail of mails) {
+    await trx
+      .updateTable('outbox')
+      .set((eb) => ({
+        body: redact(mail.body),
+        subject: redact(mail.subject),
+        to_address: eb.case().when('recipient', '=', 'sender').then(null).else(eb.ref('to_address')).end(),
+      }))
+      .where('id', '=', mail.id)
+      .execute();
+  }
+}
+
+export async function redactMessages(trx: Db, questionId: number, redact: (text: string) => string) {
+  const messages = await trx.selectFrom('question_messages').select(['id', 'body']).where('question_id', '=', questionId).execute();
+  for (const message of messages) {
+    await trx.updateTable('question_messages').set({ body: redact(message.body) }).where('id', '=', message.id).execute();
+  }
 }

@@ -448,29 +448,47 @@ export async function publishQuestion(
   });
 }
 
-/** True when `text` holds the sender's contact, or a word of their name of 3 letters or more. */
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Patterns that find the sender in a text: the contact as given, an email's local part, the last
+ * seven digits of a phone however they are spaced, and every word of the name of 3 letters or more.
+ */
+function senderPatterns(sender: Pick<QuestionRow, 'sender_name' | 'sender_contact'>): RegExp[] {
+  const patterns: RegExp[] = [];
+  const contact = sender.sender_contact?.trim();
+  if (contact) {
+    patterns.push(new RegExp(escapeRegExp(contact), 'giu'));
+    if (contact.includes('@')) {
+      const localPart = contact.split('@')[0] ?? '';
+      if (localPart.length >= 4) patterns.push(new RegExp(escapeRegExp(localPart), 'giu'));
+    } else {
+      const digits = contact.replace(/\D/g, '');
+      if (digits.length >= 7) patterns.push(new RegExp(digits.slice(-7).split('').join('[\\s().-]*'), 'g'));
+    }
+  }
+  for (const word of (sender.sender_name ?? '').split(/[\s,.;]+/u)) {
+    if ([...word].length >= 3) {
+      patterns.push(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'giu'));
+    }
+  }
+  return patterns;
+}
+
+/** True when `text` holds the sender's contact or a word of their name. */
 export function containsSenderData(
   text: string,
   sender: Pick<QuestionRow, 'sender_name' | 'sender_contact'>,
 ): boolean {
-  const haystack = text.toLocaleLowerCase();
-  const digitsOnly = text.replace(/\D/g, '');
-  if (sender.sender_contact) {
-    const contact = sender.sender_contact.toLocaleLowerCase();
-    if (haystack.includes(contact)) return true;
-    const contactDigits = contact.replace(/\D/g, '');
-    if (!contact.includes('@') && contactDigits.length >= 7 && digitsOnly.includes(contactDigits.slice(-7))) {
-      return true;
-    }
-    const localPart = contact.split('@')[0] ?? '';
-    if (contact.includes('@') && localPart.length >= 4 && haystack.includes(localPart)) return true;
-  }
-  if (sender.sender_name) {
-    const words = sender.sender_name.toLocaleLowerCase().split(/[\s,.;]+/u).filter((word) => word.length >= 3);
-    const textWords = new Set(haystack.split(/[^\p{L}\p{N}-]+/u));
-    if (words.some((word) => textWords.has(word))) return true;
-  }
-  return false;
+  return senderPatterns(sender).some((pattern) => {
+    pattern.lastIndex = 0;
+    return pattern.test(text);
+  });
+}
+
+/** Replaces the sender's name and contact in `text` with […]. */
+export function redactSenderData(text: string, sender: Pick<QuestionRow, 'sender_name' | 'sender_contact'>): string {
+  return senderPatterns(sender).reduce((result, pattern) => result.replace(pattern, '[…]'), text);
 }
 
 // ---------------------------------------------------------------- the knowledge base
@@ -512,12 +530,21 @@ export async function purgeExpiredContacts(ctx: ServiceContext, input: { retenti
   return ctx.db.transaction().execute(async (trx) => {
     const due = await repo.listQuestionsToPurge(trx, closedBefore);
     for (const question of due) {
+      const redact = (text: string) => redactSenderData(text, question);
       await trx
         .updateTable('questions')
-        .set({ sender_name: null, sender_contact: null, contact_kind: null, contact_purged_at: now })
+        .set({
+          sender_name: null,
+          sender_contact: null,
+          contact_kind: null,
+          contact_purged_at: now,
+          body: redact(question.body),
+          answer: question.answer === null ? null : redact(question.answer),
+        })
         .where('id', '=', question.id)
         .execute();
-      await repo.eraseSenderAddresses(trx, question.id);
+      await repo.redactMessages(trx, question.id, redact);
+      await repo.eraseSenderAddresses(trx, question.id, redact);
       await writeAudit(trx, ctx, {
         action: 'question.contact_purge',
         entityType: 'question',
@@ -532,7 +559,11 @@ export async function purgeExpiredContacts(ctx: ServiceContext, input: { retenti
 
 // ---------------------------------------------------------------- helpers
 
-/** What the audit log keeps of a question: its workflow state, never the sender's name or contact. */
+/**
+ * What the audit log keeps of a question: its workflow state and the published texts (checked free of
+ * the sender's data), never the name, the contact or the free texts that may quote them, because the
+ * audit log is never purged.
+ */
 function auditSnapshot(row: QuestionRow) {
   return {
     reference: row.reference,
@@ -543,7 +574,7 @@ function auditSnapshot(row: QuestionRow) {
     consent_publish: row.consent_publish,
     has_name: row.sender_name !== null,
     contact_kind: row.contact_kind,
-    answer: row.answer,
+    answered: row.answer !== null,
     public_question: row.public_question,
     public_answer: row.public_answer,
     closed_at: row.closed_at,
