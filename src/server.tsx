@@ -9,10 +9,10 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppDeps } from './lib/deps.ts';
 import { type AppError, isAppError } from './lib/errors.ts';
 import { pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
+import { appealRoutes } from './modules/appeals/index.ts';
 import { registerSessionHook } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.tsx';
-import { appealRoutes } from './modules/appeals/index.ts';
 import { questionRoutes } from './modules/questions/index.ts';
 import { ErrorPage } from './web/layout.tsx';
 

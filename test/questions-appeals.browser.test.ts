@@ -23,7 +23,12 @@ const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await buildServer(
-    { config: loadConfig({}), db: database.db, engine: database.engine, now: () => new Date(Date.now() + clockOffset) },
+    {
+      config: loadConfig({}),
+      db: database.db,
+      engine: database.engine,
+      now: () => new Date(Date.now() + clockOffset),
+    },
     { logger: false },
   );
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -60,9 +65,17 @@ async function staffContext(role: 'lawyer' | 'editor', name: string): Promise<Br
 async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (context: string) => Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (context: string) => Promise<{ violations: Array<{ id: string; impact: string | null }> }>;
+        };
+      }
+    ).axe;
     const result = await axe.run('#main');
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id);
   });
 }
 
@@ -77,13 +90,17 @@ describe('in a browser', () => {
     await page.getByRole('button', { name: 'Send the question' }).click();
     // Without JavaScript-side validation the server answers: errors, a summary, and the text kept.
     await poll(() => page.locator('#error-summary').isVisible()).toBe(true);
-    expect(await page.getByRole('link', { name: 'Write your question.' }).getAttribute('href')).toBe('#ask-body');
+    expect(await page.getByRole('link', { name: 'Write your question.' }).getAttribute('href')).toBe(
+      '#ask-body',
+    );
     expect(await page.getByLabel('Your name (optional)').inputValue()).toBe('Bakhyt Browsertest');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await page
       .getByLabel('Your question', { exact: true })
-      .fill('I am Bakhyt Browsertest. An official refused to give me the text of a public tender. Can I appeal?');
+      .fill(
+        'I am Bakhyt Browsertest. An official refused to give me the text of a public tender. Can I appeal?',
+      );
     await page.getByLabel('Topic').selectOption('access_to_information');
     await page.getByLabel('Region').selectOption('pavlodar');
     await page.getByLabel(/I agree that the answer may be published/).check();
@@ -153,11 +170,15 @@ describe('in a browser', () => {
     await page.getByRole('button', { name: 'Draft the appeal' }).click();
     await poll(() => page.locator('h1').textContent()).toBe('Edit the appeal');
     const draft = await page.getByLabel('Text (English)').inputValue();
-    expect(draft).toContain('1. 14 May 2024, Shymkent. A blogger was summoned for questioning about a post on local roads.');
+    expect(draft).toContain(
+      '1. 14 May 2024, Shymkent. A blogger was summoned for questioning about a post on local roads.',
+    );
     expect(draft).toContain('2. 10 May 2024, Almaty. Guards pushed a camera operator away');
 
     await page.getByLabel('Title (English)').fill('Statement on pressure on reporters in May');
-    await page.getByLabel('Addressees: officials and bodies, one per line').fill('The Minister of Internal Affairs\nThe Prosecutor General');
+    await page
+      .getByLabel('Addressees: officials and bodies, one per line')
+      .fill('The Minister of Internal Affairs\nThe Prosecutor General');
     await page.getByLabel('Signatory organizations, one per line').fill('Foundation for Freedom of Speech');
     await page
       .getByLabel('Text (English)')
@@ -183,7 +204,9 @@ describe('in a browser', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await publicPage.goto(`${baseUrl}/en/appeals`);
-    expect(await publicPage.getByRole('link', { name: 'Statement on pressure on reporters in May' }).count()).toBe(1);
+    expect(
+      await publicPage.getByRole('link', { name: 'Statement on pressure on reporters in May' }).count(),
+    ).toBe(1);
     await visitor.close();
     await editorContext.close();
   });

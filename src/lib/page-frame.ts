@@ -6,7 +6,12 @@ import { pathWithoutLang } from './http.ts';
 
 /** The frame of a public page in `lang`. */
 export function publicFrame(request: FastifyRequest, deps: AppDeps, lang: Lang, title: string): PageFrame {
-  return { lang, pathWithoutLang: pathWithoutLang(request.url), title, organization: deps.config.organization };
+  return {
+    lang,
+    pathWithoutLang: pathWithoutLang(request.url),
+    title,
+    organization: deps.config.organization,
+  };
 }
 
 /** The frame of an editorial page: carries the signed-in user's name and the session's CSRF token. */

@@ -111,12 +111,18 @@ export async function renderAppealDocx(document: AssembledAppeal): Promise<Buffe
     ...document.organization.map(
       (name) => new Paragraph({ alignment: AlignmentType.CENTER, children: [text(name, { size: 18 })] }),
     ),
-    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [text(document.title, { bold: true })] }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      alignment: AlignmentType.CENTER,
+      children: [text(document.title, { bold: true })],
+    }),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [text(document.date)] }),
   ];
   const list = (heading: string, items: string[]) => {
     if (items.length === 0) return;
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(heading, { bold: true })] }));
+    children.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(heading, { bold: true })] }),
+    );
     for (const item of items) children.push(new Paragraph({ bullet: { level: 0 }, children: [text(item)] }));
   };
   list(document.addresseesHeading, document.addressees);
@@ -126,11 +132,15 @@ export async function renderAppealDocx(document: AssembledAppeal): Promise<Buffe
   list(document.signatoriesHeading, document.signatories);
   if (document.responses.length > 0) {
     children.push(
-      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(document.responsesHeading, { bold: true })] }),
+      new Paragraph({
+        heading: HeadingLevel.HEADING_2,
+        children: [text(document.responsesHeading, { bold: true })],
+      }),
     );
     for (const response of document.responses) {
       children.push(new Paragraph({ children: [text(response.heading, { bold: true })] }));
-      for (const paragraph of response.paragraphs) children.push(new Paragraph({ children: [text(paragraph)] }));
+      for (const paragraph of response.paragraphs)
+        children.push(new Paragraph({ children: [text(paragraph)] }));
     }
   }
   const doc = new Document({
@@ -142,13 +152,24 @@ export async function renderAppealDocx(document: AssembledAppeal): Promise<Buffe
 }
 
 const escapeXml = (value: string) =>
-  value.replace(/[<>&"']/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char] ?? char);
+  value.replace(
+    /[<>&"']/g,
+    (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char] ?? char,
+  );
 
 /** An Atom feed of published appeals in `lang`: each entry links to its page, PDF and DOCX. */
-export function renderAppealsFeed(appeals: PublicAppeal[], lang: Lang, baseUrl: string, organization: Config['organization']) {
+export function renderAppealsFeed(
+  appeals: PublicAppeal[],
+  lang: Lang,
+  baseUrl: string,
+  organization: Config['organization'],
+) {
   const t = translator(appealMessages, lang);
   const feedUrl = `${baseUrl}/${lang}/appeals`;
-  const updated = appeals.reduce((latest, appeal) => (appeal.updatedAt > latest ? appeal.updatedAt : latest), new Date(0));
+  const updated = appeals.reduce(
+    (latest, appeal) => (appeal.updatedAt > latest ? appeal.updatedAt : latest),
+    new Date(0),
+  );
   const entries = appeals.map((appeal) => {
     const url = `${feedUrl}/${appeal.id}`;
     const title = pickText(appeal.title, lang);

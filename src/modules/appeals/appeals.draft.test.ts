@@ -13,7 +13,9 @@ const incidents: DraftIncident[] = [
     region: astana,
     locality: null,
     title: { en: 'Reporter taken to a police station' },
-    summary: { en: 'A radio reporter was brought to a police station for a talk and let go after half an hour.' },
+    summary: {
+      en: 'A radio reporter was brought to a police station for a talk and let go after half an hour.',
+    },
   },
   {
     id: 'a-mar-22',
@@ -40,7 +42,11 @@ const incidents: DraftIncident[] = [
 
 describe('drafting an appeal from incidents', () => {
   it('lists the facts newest first, numbered', () => {
-    expect(orderForDraft(incidents).map((incident) => incident.id)).toEqual(['a-mar-22', 'a-mar', 'a-feb-12']);
+    expect(orderForDraft(incidents).map((incident) => incident.id)).toEqual([
+      'a-mar-22',
+      'a-mar',
+      'a-feb-12',
+    ]);
     const text = draftAppealText(incidents, 'en');
     const facts = text.split('\n\n').filter((paragraph) => /^\d+\. /.test(paragraph));
     expect(facts).toEqual([

@@ -15,7 +15,9 @@ export type DraftIncident = {
 
 /** Newest first, as the foundation's appeals list their facts; ties keep a stable order by id. */
 export function orderForDraft(incidents: readonly DraftIncident[]): DraftIncident[] {
-  return [...incidents].sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1));
+  return [...incidents].sort((a, b) =>
+    a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1,
+  );
 }
 
 /**

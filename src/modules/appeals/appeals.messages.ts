@@ -20,7 +20,8 @@ export const appealMessages = defineMessages({
     downloadPdf: 'Download PDF',
     downloadDocx: 'Download DOCX',
     backToAppeals: 'All appeals',
-    noTextInLanguage: 'This appeal has no text in this language; it is shown in the language it was written in.',
+    noTextInLanguage:
+      'This appeal has no text in this language; it is shown in the language it was written in.',
     editorialTitle: 'Appeals: editorial',
     newAppeal: 'New appeal from incidents',
     statusDraft: 'Draft',
@@ -56,7 +57,8 @@ export const appealMessages = defineMessages({
     saved: 'Saved.',
     errorStale: 'Someone else changed this appeal meanwhile. Reload the page and try again.',
     errorInvalid: 'Check the form: {message}',
-    errorNotReady: 'Before publishing, the appeal needs a title, a text, at least one addressee and one signatory.',
+    errorNotReady:
+      'Before publishing, the appeal needs a title, a text, at least one addressee and one signatory.',
     responseFormHeading: 'Record an answer from an addressee',
     fieldResponseDate: 'Date of the answer',
     fieldResponder: 'Who answered (official or body)',

@@ -46,13 +46,24 @@ export async function existingIds(db: Db, table: 'incidents' | 'cases', candidat
   return rows.map((row) => row.id);
 }
 
-export async function replaceAppealLinks(trx: Db, appealId: number, incidentIds: string[], caseIds: string[]) {
+export async function replaceAppealLinks(
+  trx: Db,
+  appealId: number,
+  incidentIds: string[],
+  caseIds: string[],
+) {
   await trx.deleteFrom('appeal_incidents').where('appeal_id', '=', appealId).execute();
   await trx.deleteFrom('appeal_cases').where('appeal_id', '=', appealId).execute();
   if (incidentIds.length > 0) {
     await trx
       .insertInto('appeal_incidents')
-      .values(incidentIds.map((incidentId, position) => ({ appeal_id: appealId, incident_id: incidentId, position })))
+      .values(
+        incidentIds.map((incidentId, position) => ({
+          appeal_id: appealId,
+          incident_id: incidentId,
+          position,
+        })),
+      )
       .execute();
   }
   if (caseIds.length > 0) {
@@ -92,7 +103,13 @@ export async function listAppealLinks(db: Db, appealId: number) {
     db
       .selectFrom('appeal_incidents')
       .innerJoin('incidents', 'incidents.id', 'appeal_incidents.incident_id')
-      .select(['incidents.id', 'incidents.title', 'incidents.date', 'incidents.status', 'incidents.visibility'])
+      .select([
+        'incidents.id',
+        'incidents.title',
+        'incidents.date',
+        'incidents.status',
+        'incidents.visibility',
+      ])
       .where('appeal_incidents.appeal_id', '=', appealId)
       .orderBy('appeal_incidents.position')
       .execute(),

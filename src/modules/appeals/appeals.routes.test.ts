@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import zlib from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCase, insertIncident } from '../../../test/factories.ts';
 import { signIn, staffPost, startTestApp, type TestApp } from '../questions/questions.testkit.ts';
@@ -27,7 +27,9 @@ describe('appeals', () => {
       date: '2019-03-11',
       region: 'mangystau',
       title: { en: 'Reporter detained after leaving a cafe' },
-      summary: { en: 'Police detained a radio reporter in the evening; next morning a court fined her 20 MCI.' },
+      summary: {
+        en: 'Police detained a radio reporter in the evening; next morning a court fined her 20 MCI.',
+      },
     });
     const second = await insertIncident(db, {
       date: '2019-03-22',
@@ -44,7 +46,10 @@ describe('appeals', () => {
     });
     const caseId = await insertCase(db, { title: { en: 'Incitement case against a reporter' } });
 
-    const selection = await t.app.inject({ url: '/en/editorial/appeals/new?from=2019-01-01', headers: { cookie: editor.cookie } });
+    const selection = await t.app.inject({
+      url: '/en/editorial/appeals/new?from=2019-01-01',
+      headers: { cookie: editor.cookie },
+    });
     expect(selection.statusCode).toBe(200);
     expect(selection.body).toContain('Street poll obstructed');
     expect(selection.body).toContain(`name="incidents" value="${first}"`);
@@ -53,7 +58,9 @@ describe('appeals', () => {
     expect(none.statusCode).toBe(422);
     expect(none.body).toContain('Choose at least one incident.');
 
-    const created = await staffPost(t.app, editor, '/en/editorial/appeals', { incidents: [first, second, restricted] });
+    const created = await staffPost(t.app, editor, '/en/editorial/appeals', {
+      incidents: [first, second, restricted],
+    });
     expect(created.statusCode).toBe(303);
     const editUrl = String(created.headers.location);
     const id = Number(editUrl.split('/').at(-1));
@@ -71,7 +78,9 @@ describe('appeals', () => {
     expect(edit.statusCode).toBe(200);
     expect(edit.body).toContain('1. 22 March 2019, Astana.');
 
-    const notReady = await staffPost(t.app, editor, `${editUrl}/publish`, { version: String(appeal.version) });
+    const notReady = await staffPost(t.app, editor, `${editUrl}/publish`, {
+      version: String(appeal.version),
+    });
     expect(notReady.statusCode).toBe(422);
     expect(notReady.body).toContain('Before publishing, the appeal needs a title, a text');
 
@@ -101,8 +110,12 @@ describe('appeals', () => {
     expect(stale.body).toContain('Someone else changed this appeal meanwhile.');
     expect(stale.body).toContain('Lost update');
 
-    const version = (await db.selectFrom('appeals').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
-    expect((await staffPost(t.app, editor, `${editUrl}/publish`, { version: String(version) })).statusCode).toBe(303);
+    const version = (
+      await db.selectFrom('appeals').select('version').where('id', '=', id).executeTakeFirstOrThrow()
+    ).version;
+    expect(
+      (await staffPost(t.app, editor, `${editUrl}/publish`, { version: String(version) })).statusCode,
+    ).toBe(303);
     const response = await staffPost(t.app, editor, `${editUrl}/responses`, {
       date: '2019-04-15',
       responder: 'Prosecutor General’s Office',
@@ -170,9 +183,13 @@ describe('appeals', () => {
   it('keeps the editorial side closed to visitors and monitors, and needs the CSRF token', async () => {
     expect((await t.app.inject('/en/editorial/appeals')).statusCode).toBe(401);
     const monitor = await signIn(t, 'monitor');
-    expect((await t.app.inject({ url: '/en/editorial/appeals', headers: { cookie: monitor.cookie } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ url: '/en/editorial/appeals', headers: { cookie: monitor.cookie } })).statusCode,
+    ).toBe(403);
     const incident = await insertIncident(t.database.db);
-    const forged = await staffPost(t.app, { ...editor, csrf: 'forged' }, '/en/editorial/appeals', { incidents: incident });
+    const forged = await staffPost(t.app, { ...editor, csrf: 'forged' }, '/en/editorial/appeals', {
+      incidents: incident,
+    });
     expect(forged.statusCode).toBe(403);
   });
 });
@@ -191,7 +208,8 @@ function readZipEntry(zip: Buffer, name: string): string {
     const localOffset = zip.readUInt32LE(offset + 42);
     const entryName = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
     if (entryName === name) {
-      const dataStart = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
+      const dataStart =
+        localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
       const data = zip.subarray(dataStart, dataStart + compressedSize);
       return (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
     }

@@ -37,8 +37,8 @@ import {
   updateAppeal,
 } from './appeals.service.ts';
 import {
-  AppealPage,
   type AppealFormValues,
+  AppealPage,
   AppealsPage,
   EditAppealPage,
   EditorialAppealsPage,
@@ -69,7 +69,10 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     const t = translator(appealMessages, lang);
     return sendPage(
       reply,
-      <AppealsPage frame={publicFrame(request, deps, lang, t('appealsTitle'))} appeals={await listPublishedAppeals(deps.db)} />,
+      <AppealsPage
+        frame={publicFrame(request, deps, lang, t('appealsTitle'))}
+        appeals={await listPublishedAppeals(deps.db)}
+      />,
     );
   });
 
@@ -85,26 +88,41 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     const { lang, id } = request.params as z.infer<typeof idParams>;
     const published = await getPublishedAppeal(deps.db, id);
     const title = assembleAppeal(published, lang, organization).title;
-    return sendPage(reply, <AppealPage frame={publicFrame(request, deps, lang, title)} published={published} />);
+    return sendPage(
+      reply,
+      <AppealPage frame={publicFrame(request, deps, lang, title)} published={published} />,
+    );
   });
 
-  app.get('/:lang(kk|ru|en)/appeals/:id(\\d+).pdf', { schema: { params: idParams } }, async (request, reply) => {
-    const { lang, id } = request.params as z.infer<typeof idParams>;
-    const pdf = await renderAppealPdf(assembleAppeal(await getPublishedAppeal(deps.db, id), lang, organization));
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `inline; filename="appeal-${id}-${lang}.pdf"`)
-      .send(pdf);
-  });
+  app.get(
+    '/:lang(kk|ru|en)/appeals/:id(\\d+).pdf',
+    { schema: { params: idParams } },
+    async (request, reply) => {
+      const { lang, id } = request.params as z.infer<typeof idParams>;
+      const pdf = await renderAppealPdf(
+        assembleAppeal(await getPublishedAppeal(deps.db, id), lang, organization),
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="appeal-${id}-${lang}.pdf"`)
+        .send(pdf);
+    },
+  );
 
-  app.get('/:lang(kk|ru|en)/appeals/:id(\\d+).docx', { schema: { params: idParams } }, async (request, reply) => {
-    const { lang, id } = request.params as z.infer<typeof idParams>;
-    const docx = await renderAppealDocx(assembleAppeal(await getPublishedAppeal(deps.db, id), lang, organization));
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', `attachment; filename="appeal-${id}-${lang}.docx"`)
-      .send(docx);
-  });
+  app.get(
+    '/:lang(kk|ru|en)/appeals/:id(\\d+).docx',
+    { schema: { params: idParams } },
+    async (request, reply) => {
+      const { lang, id } = request.params as z.infer<typeof idParams>;
+      const docx = await renderAppealDocx(
+        assembleAppeal(await getPublishedAppeal(deps.db, id), lang, organization),
+      );
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="appeal-${id}-${lang}.docx"`)
+        .send(docx);
+    },
+  );
 
   // ---------------------------------------------------------------- editorial
   const context = (request: FastifyRequest): ServiceContext => ({
@@ -114,14 +132,29 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     now: deps.now,
   });
 
-  app.get('/:lang(kk|ru|en)/editorial/appeals', { schema: { params: langParams } }, async (request, reply) => {
-    const { lang } = request.params as z.infer<typeof langParams>;
-    const appeals = await listAppealsForEditor(context(request));
-    const t = translator(appealMessages, lang);
-    return sendPage(reply, <EditorialAppealsPage frame={editorialFrame(request, deps, lang, t('editorialTitle'))} appeals={appeals} />);
-  });
+  app.get(
+    '/:lang(kk|ru|en)/editorial/appeals',
+    { schema: { params: langParams } },
+    async (request, reply) => {
+      const { lang } = request.params as z.infer<typeof langParams>;
+      const appeals = await listAppealsForEditor(context(request));
+      const t = translator(appealMessages, lang);
+      return sendPage(
+        reply,
+        <EditorialAppealsPage
+          frame={editorialFrame(request, deps, lang, t('editorialTitle'))}
+          appeals={appeals}
+        />,
+      );
+    },
+  );
 
-  const renderSelection = async (request: FastifyRequest, reply: FastifyReply, lang: Lang, error?: string) => {
+  const renderSelection = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    lang: Lang,
+    error?: string,
+  ) => {
     const filters = selectionFiltersSchema.parse(request.query ?? {});
     const incidents = await listIncidentsForSelection(context(request), filters);
     const t = translator(appealMessages, lang);
@@ -138,22 +171,30 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     );
   };
 
-  app.get('/:lang(kk|ru|en)/editorial/appeals/new', { schema: { params: langParams } }, async (request, reply) => {
-    const { lang } = request.params as z.infer<typeof langParams>;
-    return renderSelection(request, reply, lang);
-  });
+  app.get(
+    '/:lang(kk|ru|en)/editorial/appeals/new',
+    { schema: { params: langParams } },
+    async (request, reply) => {
+      const { lang } = request.params as z.infer<typeof langParams>;
+      return renderSelection(request, reply, lang);
+    },
+  );
 
-  app.post('/:lang(kk|ru|en)/editorial/appeals', { schema: { params: langParams } }, async (request, reply) => {
-    const { lang } = request.params as z.infer<typeof langParams>;
-    const ctx = context(request);
-    verifyCsrf(request);
-    const body = createBodySchema.parse(request.body ?? {});
-    if (body.incidents.length === 0) {
-      return renderSelection(request, reply, lang, translator(appealMessages, lang)('errorNoSelection'));
-    }
-    const id = await createAppealFromIncidents(ctx, { incidentIds: body.incidents, lang });
-    return reply.redirect(`/${lang}/editorial/appeals/${id}`, 303);
-  });
+  app.post(
+    '/:lang(kk|ru|en)/editorial/appeals',
+    { schema: { params: langParams } },
+    async (request, reply) => {
+      const { lang } = request.params as z.infer<typeof langParams>;
+      const ctx = context(request);
+      verifyCsrf(request);
+      const body = createBodySchema.parse(request.body ?? {});
+      if (body.incidents.length === 0) {
+        return renderSelection(request, reply, lang, translator(appealMessages, lang)('errorNoSelection'));
+      }
+      const id = await createAppealFromIncidents(ctx, { incidentIds: body.incidents, lang });
+      return reply.redirect(`/${lang}/editorial/appeals/${id}`, 303);
+    },
+  );
 
   const renderEdit = async (
     request: FastifyRequest,
@@ -208,27 +249,39 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     return null;
   };
 
-  app.get('/:lang(kk|ru|en)/editorial/appeals/:id(\\d+)', { schema: { params: idParams } }, async (request, reply) => {
-    const { lang, id } = request.params as z.infer<typeof idParams>;
-    const done = (request.query as Record<string, string> | undefined)?.done === '1';
-    const t = translator(appealMessages, lang);
-    return renderEdit(request, reply, lang, id, done ? { flash: { kind: 'info', text: t('saved') } } : {});
-  });
+  app.get(
+    '/:lang(kk|ru|en)/editorial/appeals/:id(\\d+)',
+    { schema: { params: idParams } },
+    async (request, reply) => {
+      const { lang, id } = request.params as z.infer<typeof idParams>;
+      const done = (request.query as Record<string, string> | undefined)?.done === '1';
+      const t = translator(appealMessages, lang);
+      return renderEdit(request, reply, lang, id, done ? { flash: { kind: 'info', text: t('saved') } } : {});
+    },
+  );
 
-  app.post('/:lang(kk|ru|en)/editorial/appeals/:id(\\d+)', { schema: { params: idParams } }, async (request, reply) => {
-    const { lang, id } = request.params as z.infer<typeof idParams>;
-    const ctx = context(request);
-    verifyCsrf(request);
-    const form = appealFormSchema.parse(request.body ?? {});
-    try {
-      await updateAppeal(ctx, { id, version: form.version, input: formToInput(form) });
-    } catch (error) {
-      const text = errorFlash(lang, error);
-      if (!text || !isAppError(error)) throw error;
-      return renderEdit(request, reply, lang, id, { status: error.httpStatus, flash: { kind: 'error', text }, form });
-    }
-    return reply.redirect(`/${lang}/editorial/appeals/${id}?done=1`, 303);
-  });
+  app.post(
+    '/:lang(kk|ru|en)/editorial/appeals/:id(\\d+)',
+    { schema: { params: idParams } },
+    async (request, reply) => {
+      const { lang, id } = request.params as z.infer<typeof idParams>;
+      const ctx = context(request);
+      verifyCsrf(request);
+      const form = appealFormSchema.parse(request.body ?? {});
+      try {
+        await updateAppeal(ctx, { id, version: form.version, input: formToInput(form) });
+      } catch (error) {
+        const text = errorFlash(lang, error);
+        if (!text || !isAppError(error)) throw error;
+        return renderEdit(request, reply, lang, id, {
+          status: error.httpStatus,
+          flash: { kind: 'error', text },
+          form,
+        });
+      }
+      return reply.redirect(`/${lang}/editorial/appeals/${id}?done=1`, 303);
+    },
+  );
 
   for (const action of ['publish', 'unpublish'] as const) {
     app.post(
@@ -244,7 +297,10 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
         } catch (error) {
           const text = errorFlash(lang, error);
           if (!text || !isAppError(error)) throw error;
-          return renderEdit(request, reply, lang, id, { status: error.httpStatus, flash: { kind: 'error', text } });
+          return renderEdit(request, reply, lang, id, {
+            status: error.httpStatus,
+            flash: { kind: 'error', text },
+          });
         }
         return reply.redirect(`/${lang}/editorial/appeals/${id}?done=1`, 303);
       },
@@ -264,7 +320,10 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
         const issue = parsed.error.issues[0];
         return renderEdit(request, reply, lang, id, {
           status: 422,
-          flash: { kind: 'error', text: t('errorInvalid', { message: `${String(issue?.path[0] ?? '')}: ${issue?.message ?? ''}` }) },
+          flash: {
+            kind: 'error',
+            text: t('errorInvalid', { message: `${String(issue?.path[0] ?? '')}: ${issue?.message ?? ''}` }),
+          },
         });
       }
       await addAppealResponse(ctx, { id, ...parsed.data });

@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely';
-import type { AppealsTable, Role } from '../../db/types.ts';
 import type { Db } from '../../db/client.ts';
-import { type Lang, type LocalizedText, langs } from '../../i18n/langs.ts';
+import type { AppealsTable, Role } from '../../db/types.ts';
 import { translator } from '../../i18n/define.ts';
+import { type Lang, type LocalizedText, langs } from '../../i18n/langs.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import type { CurrentUser, ServiceContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -64,13 +64,16 @@ export async function createAppealFromIncidents(
   requireEditor(ctx);
   const incidentIds = [...new Set(input.incidentIds)];
   if (incidentIds.length === 0) {
-    throw new AppError('validation_failed', 'incidents: choose at least one incident', { field: 'incidents' });
+    throw new AppError('validation_failed', 'incidents: choose at least one incident', {
+      field: 'incidents',
+    });
   }
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await repo.incidentsForDraft(trx, incidentIds);
     const missing = incidentIds.find((id) => !rows.some((row) => row.id === id));
-    if (missing) throw new AppError('validation_failed', `incidents: no incident ${missing}`, { field: 'incidents' });
+    if (missing)
+      throw new AppError('validation_failed', `incidents: no incident ${missing}`, { field: 'incidents' });
     const drafted = rows.map((row) => ({
       id: row.id,
       date: row.date,
@@ -93,7 +96,9 @@ export async function createAppealFromIncidents(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const ordered = [...drafted].sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1));
+    const ordered = [...drafted].sort((a, b) =>
+      a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1,
+    );
     const orderedIds = ordered.map((incident) => incident.id);
     await repo.replaceAppealLinks(trx, inserted.id, orderedIds, []);
     await writeAudit(trx, ctx, {
@@ -120,7 +125,10 @@ async function currentLinks(trx: Db, id: number) {
   return { incidentIds: links.incidents.map((row) => row.id), caseIds: links.cases.map((row) => row.id) };
 }
 
-export async function updateAppeal(ctx: ServiceContext, change: { id: number; version: number; input: AppealInput }) {
+export async function updateAppeal(
+  ctx: ServiceContext,
+  change: { id: number; version: number; input: AppealInput },
+) {
   requireEditor(ctx);
   const parsed = appealInputSchema.safeParse(change.input);
   if (!parsed.success) {
@@ -171,16 +179,34 @@ export async function updateAppeal(ctx: ServiceContext, change: { id: number; ve
   });
 }
 
-function assertPublishable(appeal: { title: LocalizedText; body: LocalizedText; addressees: string[]; signatories: string[] }) {
+function assertPublishable(appeal: {
+  title: LocalizedText;
+  body: LocalizedText;
+  addressees: string[];
+  signatories: string[];
+}) {
   const hasText = (text: LocalizedText) => langs.some((lang) => (text[lang] ?? '').trim() !== '');
-  if (!hasText(appeal.title) || !hasText(appeal.body) || appeal.addressees.length === 0 || appeal.signatories.length === 0) {
-    throw new AppError('validation_failed', 'appeal: a title, a text, an addressee and a signatory are needed', {
-      field: 'appeal',
-    });
+  if (
+    !hasText(appeal.title) ||
+    !hasText(appeal.body) ||
+    appeal.addressees.length === 0 ||
+    appeal.signatories.length === 0
+  ) {
+    throw new AppError(
+      'validation_failed',
+      'appeal: a title, a text, an addressee and a signatory are needed',
+      {
+        field: 'appeal',
+      },
+    );
   }
 }
 
-async function setStatus(ctx: ServiceContext, change: { id: number; version: number }, status: 'draft' | 'published') {
+async function setStatus(
+  ctx: ServiceContext,
+  change: { id: number; version: number },
+  status: 'draft' | 'published',
+) {
   requireEditor(ctx);
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
@@ -255,7 +281,10 @@ export async function getAppealForEditor(ctx: ServiceContext, id: number) {
   requireEditor(ctx);
   const appeal = await repo.getAppeal(ctx.db, id);
   if (!appeal) throw new AppError('not_found', `no appeal ${id}`);
-  const [links, responses] = await Promise.all([repo.listAppealLinks(ctx.db, id), repo.listResponses(ctx.db, id)]);
+  const [links, responses] = await Promise.all([
+    repo.listAppealLinks(ctx.db, id),
+    repo.listResponses(ctx.db, id),
+  ]);
   return { appeal, links, responses };
 }
 
@@ -296,7 +325,7 @@ export async function listPublishedAppeals(db: Db, limit = 200): Promise<PublicA
  */
 export async function getPublishedAppeal(db: Db, id: number) {
   const row = await repo.getAppeal(db, id);
-  if (!row || row.status !== 'published') throw new AppError('not_found', `no published appeal ${id}`);
+  if (row?.status !== 'published') throw new AppError('not_found', `no published appeal ${id}`);
   const [links, responses] = await Promise.all([repo.listAppealLinks(db, id), repo.listResponses(db, id)]);
   return {
     appeal: toPublic(row),

@@ -13,7 +13,10 @@ const text = (value: LocalizedText | null | undefined, lang: Lang) => pickText(v
 function Flash({ flash }: { flash: { kind: 'info' | 'error'; text: string } | undefined }) {
   if (!flash) return null;
   return (
-    <div class={flash.kind === 'error' ? 'notice notice-error' : 'notice'} role={flash.kind === 'error' ? 'alert' : 'status'}>
+    <div
+      class={flash.kind === 'error' ? 'notice notice-error' : 'notice'}
+      role={flash.kind === 'error' ? 'alert' : 'status'}
+    >
       {flash.text}
     </div>
   );
@@ -128,7 +131,9 @@ export function AppealPage({ frame, published }: { frame: PageFrame; published: 
             <ul>
               {published.incidents.map((incident) => (
                 <li key={incident.id}>
-                  <a href={`/${lang}/incidents/${encodeURIComponent(incident.id)}`}>{text(incident.title, lang)}</a>{' '}
+                  <a href={`/${lang}/incidents/${encodeURIComponent(incident.id)}`}>
+                    {text(incident.title, lang)}
+                  </a>{' '}
                   <span class="meta">{formatDate(incident.date, lang)}</span>
                 </li>
               ))}
@@ -141,7 +146,9 @@ export function AppealPage({ frame, published }: { frame: PageFrame; published: 
             <ul>
               {published.cases.map((item) => (
                 <li key={item.id}>
-                  <a href={`/${lang}/cases/${encodeURIComponent(item.id)}`}>{text(item.title, lang) || item.id}</a>
+                  <a href={`/${lang}/cases/${encodeURIComponent(item.id)}`}>
+                    {text(item.title, lang) || item.id}
+                  </a>
                 </li>
               ))}
             </ul>
@@ -154,7 +161,12 @@ export function AppealPage({ frame, published }: { frame: PageFrame; published: 
           ) : (
             published.responses.map((response, index) => (
               <div key={index} class="response">
-                <h3>{t('responseFrom', { responder: response.responder, date: formatDate(response.date, lang) })}</h3>
+                <h3>
+                  {t('responseFrom', {
+                    responder: response.responder,
+                    date: formatDate(response.date, lang),
+                  })}
+                </h3>
                 {splitParagraphs(response.text).map((paragraph, paragraphIndex) => (
                   <p key={paragraphIndex}>{paragraph}</p>
                 ))}
@@ -175,7 +187,13 @@ export type EditorialAppealRow = {
   incident_count: string | number | null;
 };
 
-export function EditorialAppealsPage({ frame, appeals }: { frame: PageFrame; appeals: EditorialAppealRow[] }) {
+export function EditorialAppealsPage({
+  frame,
+  appeals,
+}: {
+  frame: PageFrame;
+  appeals: EditorialAppealRow[];
+}) {
   const t = tFor(frame.lang);
   const lang = frame.lang;
   return (
@@ -200,7 +218,9 @@ export function EditorialAppealsPage({ frame, appeals }: { frame: PageFrame; app
             {appeals.map((appeal) => (
               <tr key={appeal.id}>
                 <td>
-                  <a href={`/${lang}/editorial/appeals/${appeal.id}`}>{text(appeal.title, lang) || `#${appeal.id}`}</a>
+                  <a href={`/${lang}/editorial/appeals/${appeal.id}`}>
+                    {text(appeal.title, lang) || `#${appeal.id}`}
+                  </a>
                 </td>
                 <td>{formatDate(appeal.date, lang)}</td>
                 <td>{appeal.status === 'published' ? t('statusPublished') : t('statusDraft')}</td>
@@ -244,8 +264,10 @@ export function SelectIncidentsPage({
       <Flash flash={error ? { kind: 'error', text: error } : undefined} />
       <p>{t('selectIntro')}</p>
       <form method="get" action={`/${lang}/editorial/appeals/new`} class="filters">
-        <label for="sel-from">{t('filterFrom')}</label> <input id="sel-from" type="date" name="from" value={filters.from ?? ''} />{' '}
-        <label for="sel-to">{t('filterTo')}</label> <input id="sel-to" type="date" name="to" value={filters.to ?? ''} />{' '}
+        <label for="sel-from">{t('filterFrom')}</label>{' '}
+        <input id="sel-from" type="date" name="from" value={filters.from ?? ''} />{' '}
+        <label for="sel-to">{t('filterTo')}</label>{' '}
+        <input id="sel-to" type="date" name="to" value={filters.to ?? ''} />{' '}
         <label for="sel-region">{t('filterRegion')}</label>{' '}
         <select id="sel-region" name="region">
           <option value="">{t('allRegions')}</option>
@@ -352,7 +374,10 @@ export function EditAppealPage({
       <h1>{t('editTitle')}</h1>
       <Flash flash={flash} />
       <p>
-        {t('colStatus')}: <strong class="appeal-status">{appeal.status === 'published' ? t('statusPublished') : t('statusDraft')}</strong>
+        {t('colStatus')}:{' '}
+        <strong class="appeal-status">
+          {appeal.status === 'published' ? t('statusPublished') : t('statusDraft')}
+        </strong>
         {appeal.status === 'published' ? (
           <>
             {' · '}
@@ -366,7 +391,13 @@ export function EditAppealPage({
         {langs.map((code) => (
           <div class="field" key={`title-${code}`}>
             <label for={`title-${code}`}>{t('fieldTitle', { lang: langName(code) })}</label>
-            <input id={`title-${code}`} name={`title_${code}`} type="text" lang={code} value={values.title[code]} />
+            <input
+              id={`title-${code}`}
+              name={`title_${code}`}
+              type="text"
+              lang={code}
+              value={values.title[code]}
+            />
           </div>
         ))}
         <div class="field">
@@ -382,7 +413,12 @@ export function EditAppealPage({
         {langs.map((code) => (
           <div class="field" key={`body-${code}`}>
             <label for={`body-${code}`}>{t('fieldBody', { lang: langName(code) })}</label>
-            <textarea id={`body-${code}`} name={`body_${code}`} rows={code === lang || values.body[code] ? 18 : 4} lang={code}>
+            <textarea
+              id={`body-${code}`}
+              name={`body_${code}`}
+              rows={code === lang || values.body[code] ? 18 : 4}
+              lang={code}
+            >
               {values.body[code]}
             </textarea>
           </div>
@@ -410,7 +446,11 @@ export function EditAppealPage({
         </div>
         <button type="submit">{t('save')}</button>
       </form>
-      <form method="post" action={`${base}/${appeal.status === 'published' ? 'unpublish' : 'publish'}`} class="inline-form">
+      <form
+        method="post"
+        action={`${base}/${appeal.status === 'published' ? 'unpublish' : 'publish'}`}
+        class="inline-form"
+      >
         <input type="hidden" name="_csrf" value={csrf} />
         <input type="hidden" name="version" value={String(appeal.version)} />
         <button type="submit" class={appeal.status === 'published' ? 'secondary' : undefined}>
@@ -422,7 +462,9 @@ export function EditAppealPage({
         {responses.length === 0 ? <p>{t('noResponses')}</p> : null}
         {responses.map((response) => (
           <div key={response.id} class="response">
-            <h3>{t('responseFrom', { responder: response.responder, date: formatDate(response.date, lang) })}</h3>
+            <h3>
+              {t('responseFrom', { responder: response.responder, date: formatDate(response.date, lang) })}
+            </h3>
             {splitParagraphs(response.body).map((paragraph, index) => (
               <p key={index}>{paragraph}</p>
             ))}

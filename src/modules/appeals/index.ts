@@ -1,5 +1,5 @@
-export { appealRoutes } from './appeals.routes.tsx';
 export { type DraftIncident, draftAppealText } from './appeals.draft.ts';
+export { appealRoutes } from './appeals.routes.tsx';
 export {
   addAppealResponse,
   createAppealFromIncidents,

@@ -46,7 +46,9 @@ const actionBodySchema = z.object({
 });
 
 const actionParams = idParams.extend({
-  action: z.enum(questionEvents.filter((event) => event !== 'sender_reply') as [QuestionEvent, ...QuestionEvent[]]),
+  action: z.enum(
+    questionEvents.filter((event) => event !== 'sender_reply') as [QuestionEvent, ...QuestionEvent[]],
+  ),
 });
 
 /** The lawyers' inbox: list, detail, and one POST per workflow step. */
@@ -58,43 +60,54 @@ export const questionEditorialRoutes: FastifyPluginAsync<ModuleOptions> = async 
     now: deps.now,
   });
 
-  app.get('/:lang(kk|ru|en)/editorial/questions', { schema: { params: langParams } }, async (request, reply) => {
-    const { lang } = request.params as z.infer<typeof langParams>;
-    const ctx = context(request);
-    const query = (request.query ?? {}) as Record<string, string>;
-    const filters = inboxFiltersSchema.parse(query);
-    const [rows, regions, lawyers, unsentMail] = await Promise.all([
-      listInbox(ctx, filters),
-      listRegions(deps.db),
-      listAssignableUsers(deps.db),
-      countUnsentMail(deps.db),
-    ]);
-    const t = translator(questionMessages, lang);
-    return sendPage(
-      reply,
-      <InboxPage
-        frame={editorialFrame(request, deps, lang, t('inboxTitle'))}
-        rows={rows}
-        filters={{
-          status: filters.status,
-          topic: filters.topic,
-          assigned: filters.assigned === undefined ? undefined : String(filters.assigned),
-          region: filters.region,
-        }}
-        regions={regions}
-        lawyers={lawyers}
-        unsentMail={unsentMail}
-        smtpConfigured={deps.config.smtp !== undefined}
-      />,
-    );
-  });
+  app.get(
+    '/:lang(kk|ru|en)/editorial/questions',
+    { schema: { params: langParams } },
+    async (request, reply) => {
+      const { lang } = request.params as z.infer<typeof langParams>;
+      const ctx = context(request);
+      const query = (request.query ?? {}) as Record<string, string>;
+      const filters = inboxFiltersSchema.parse(query);
+      const [rows, regions, lawyers, unsentMail] = await Promise.all([
+        listInbox(ctx, filters),
+        listRegions(deps.db),
+        listAssignableUsers(deps.db),
+        countUnsentMail(deps.db),
+      ]);
+      const t = translator(questionMessages, lang);
+      return sendPage(
+        reply,
+        <InboxPage
+          frame={editorialFrame(request, deps, lang, t('inboxTitle'))}
+          rows={rows}
+          filters={{
+            status: filters.status,
+            topic: filters.topic,
+            assigned: filters.assigned === undefined ? undefined : String(filters.assigned),
+            region: filters.region,
+          }}
+          regions={regions}
+          lawyers={lawyers}
+          unsentMail={unsentMail}
+          smtpConfigured={deps.config.smtp !== undefined}
+        />,
+      );
+    },
+  );
 
-  app.get('/:lang(kk|ru|en)/editorial/questions/outbox', { schema: { params: langParams } }, async (request, reply) => {
-    const { lang } = request.params as z.infer<typeof langParams>;
-    const rows = await listOutbox(context(request));
-    const t = translator(questionMessages, lang);
-    return sendPage(reply, <OutboxPage frame={editorialFrame(request, deps, lang, t('outboxTitle'))} rows={rows} />);
-  });
+  app.get(
+    '/:lang(kk|ru|en)/editorial/questions/outbox',
+    { schema: { params: langParams } },
+    async (request, reply) => {
+      const { lang } = request.params as z.infer<typeof langParams>;
+      const rows = await listOutbox(context(request));
+      const t = translator(questionMessages, lang);
+      return sendPage(
+        reply,
+        <OutboxPage frame={editorialFrame(request, deps, lang, t('outboxTitle'))} rows={rows} />,
+      );
+    },
+  );
 
   const renderDetail = async (
     request: FastifyRequest,
@@ -111,7 +124,12 @@ export const questionEditorialRoutes: FastifyPluginAsync<ModuleOptions> = async 
     return sendPage(
       reply,
       <QuestionDetailPage
-        frame={editorialFrame(request, deps, lang, t('detailTitle', { reference: detail.question.reference }))}
+        frame={editorialFrame(
+          request,
+          deps,
+          lang,
+          t('detailTitle', { reference: detail.question.reference }),
+        )}
         question={detail.question}
         messages={detail.messages}
         links={detail.links}
@@ -127,12 +145,22 @@ export const questionEditorialRoutes: FastifyPluginAsync<ModuleOptions> = async 
     );
   };
 
-  app.get('/:lang(kk|ru|en)/editorial/questions/:id(\\d+)', { schema: { params: idParams } }, async (request, reply) => {
-    const { lang, id } = request.params as z.infer<typeof idParams>;
-    const done = (request.query as Record<string, string> | undefined)?.done === '1';
-    const t = translator(questionMessages, lang);
-    return renderDetail(request, reply, lang, id, done ? { flash: { kind: 'info', text: t('saved') } } : {});
-  });
+  app.get(
+    '/:lang(kk|ru|en)/editorial/questions/:id(\\d+)',
+    { schema: { params: idParams } },
+    async (request, reply) => {
+      const { lang, id } = request.params as z.infer<typeof idParams>;
+      const done = (request.query as Record<string, string> | undefined)?.done === '1';
+      const t = translator(questionMessages, lang);
+      return renderDetail(
+        request,
+        reply,
+        lang,
+        id,
+        done ? { flash: { kind: 'info', text: t('saved') } } : {},
+      );
+    },
+  );
 
   app.post(
     '/:lang(kk|ru|en)/editorial/questions/:id(\\d+)/:action',
@@ -185,7 +213,10 @@ export const questionEditorialRoutes: FastifyPluginAsync<ModuleOptions> = async 
         );
         return reply.redirect(`/${lang}/editorial/questions/${id}?done=1`, 303);
       } catch (error) {
-        if (!isAppError(error) || !['validation_failed', 'invalid_transition', 'stale_version', 'forbidden'].includes(error.code)) {
+        if (
+          !isAppError(error) ||
+          !['validation_failed', 'invalid_transition', 'stale_version', 'forbidden'].includes(error.code)
+        ) {
           throw error;
         }
         if (error.code === 'forbidden' && error.field !== 'consent') throw error;
@@ -206,7 +237,8 @@ function localizeError(lang: Lang, error: AppError): string {
   if (error.field === 'consent') return t('publishNoConsent');
   if (error.message.includes("sender's name or contact")) return t('errorPublicTextHasContact');
   if (error.field === 'cases') return t('errorUnknownCase', { id: error.message.split(' ').at(-1) ?? '' });
-  if (error.field === 'articles') return t('errorUnknownArticle', { code: error.message.split(' ').at(-1) ?? '' });
+  if (error.field === 'articles')
+    return t('errorUnknownArticle', { code: error.message.split(' ').at(-1) ?? '' });
   if (error.field === 'lawyer') return t('errorUnknownLawyer');
   if (error.message.includes('at most')) return t('errorTooLong', { max: 5000 });
   return t('errorRequired');

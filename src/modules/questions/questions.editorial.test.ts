@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCase } from '../../../test/factories.ts';
-import { askThroughForm, signIn, staffPost, startTestApp, type TestApp, validQuestion } from './questions.testkit.ts';
+import {
+  askThroughForm,
+  signIn,
+  staffPost,
+  startTestApp,
+  type TestApp,
+  validQuestion,
+} from './questions.testkit.ts';
 
 let t: TestApp;
 let lawyer: Awaited<ReturnType<typeof signIn>>;
@@ -18,8 +25,13 @@ afterAll(async () => {
 });
 
 const version = async (id: number) =>
-  (await t.database.db.selectFrom('questions').select('version').where('id', '=', id).executeTakeFirstOrThrow())
-    .version;
+  (
+    await t.database.db
+      .selectFrom('questions')
+      .select('version')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+  ).version;
 const question = (id: number) =>
   t.database.db.selectFrom('questions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const act = async (
@@ -36,13 +48,18 @@ const act = async (
 describe("the lawyers' inbox", () => {
   it('is closed to visitors and to monitors', async () => {
     expect((await t.app.inject('/en/editorial/questions')).statusCode).toBe(401);
-    expect((await t.app.inject({ url: '/en/editorial/questions', headers: { cookie: monitor.cookie } })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await t.app.inject({ url: '/en/editorial/questions', headers: { cookie: monitor.cookie } }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('lists questions with filters and shows that mail is not configured', async () => {
-    const asked = await askThroughForm(t, { ...validQuestion, topic: 'copyright', region: 'aktobe' }, '203.0.113.1');
+    const asked = await askThroughForm(
+      t,
+      { ...validQuestion, topic: 'copyright', region: 'aktobe' },
+      '203.0.113.1',
+    );
     const list = await t.app.inject({ url: '/ru/editorial/questions', headers: { cookie: lawyer.cookie } });
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain(asked.reference);
@@ -78,27 +95,38 @@ describe("the lawyers' inbox", () => {
     expect(assigned.statusCode).toBe(303);
     expect(await question(id)).toMatchObject({ status: 'assigned', assigned_to: lawyer.user.id });
 
-    const stale = await staffPost(t.app, lawyer, `/en/editorial/questions/${id}/close`, { version: staleVersion });
+    const stale = await staffPost(t.app, lawyer, `/en/editorial/questions/${id}/close`, {
+      version: staleVersion,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('Someone else changed this question meanwhile.');
 
     expect((await act(editor, id, 'answer', { answer: 'Editors may not answer.' })).statusCode).toBe(403);
-    const noCsrf = await staffPost(t.app, { ...lawyer, csrf: 'wrong' }, `/en/editorial/questions/${id}/close`, {
-      version: String(await version(id)),
-    });
+    const noCsrf = await staffPost(
+      t.app,
+      { ...lawyer, csrf: 'wrong' },
+      `/en/editorial/questions/${id}/close`,
+      {
+        version: String(await version(id)),
+      },
+    );
     expect(noCsrf.statusCode).toBe(403);
     expect((await question(id)).status).toBe('assigned');
 
-    expect((await act(lawyer, id, 'request_info', { text: 'Was the video filmed on a public street?' })).statusCode).toBe(
-      303,
-    );
+    expect(
+      (await act(lawyer, id, 'request_info', { text: 'Was the video filmed on a public street?' }))
+        .statusCode,
+    ).toBe(303);
     expect((await question(id)).status).toBe('awaiting_info');
 
     // The sender reads the request on the status page and replies there.
     const statusPage = await t.app.inject({ url: '/en/ask/status', remoteAddress: '203.0.113.2' });
     const cookie = statusPage.cookies.find((item) => item.name === 'sozwatch_form');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(statusPage.body)?.[1] ?? '';
-    const headers = { 'content-type': 'application/x-www-form-urlencoded', cookie: `sozwatch_form=${cookie?.value}` };
+    const headers = {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: `sozwatch_form=${cookie?.value}`,
+    };
     const shown = await t.app.inject({
       method: 'POST',
       url: '/en/ask/status',
@@ -139,7 +167,10 @@ describe("the lawyers' inbox", () => {
     expect((await question(id)).status).toBe('answered');
 
     const publishedCase = await insertCase(t.database.db, { title: { en: 'Claim over a protest video' } });
-    await t.database.db.insertInto('case_articles').values({ case_id: publishedCase, article_code: 'CC-158' }).execute();
+    await t.database.db
+      .insertInto('case_articles')
+      .values({ case_id: publishedCase, article_code: 'CC-158' })
+      .execute();
     const draftCase = await insertCase(t.database.db, { status: 'draft' });
     const unknownCase = await act(lawyer, id, 'publish', {
       public_question: 'The police asked a citizen to delete a video of a protest. Must she?',
@@ -169,7 +200,11 @@ describe("the lawyers' inbox", () => {
     const list = await t.app.inject('/kk/answers?topic=detention');
     expect(list.body).toContain(`/kk/answers/${id}`);
     const api = await t.app.inject(`/api/v1/answers/${id}`);
-    expect(api.json()).toMatchObject({ id, topic: 'detention', articles: [{ code: 'CC-158' }, { code: 'CONST-20' }] });
+    expect(api.json()).toMatchObject({
+      id,
+      topic: 'detention',
+      articles: [{ code: 'CC-158' }, { code: 'CONST-20' }],
+    });
     expect(api.body).not.toMatch(/Gulnara|gulnara|sender|contact/);
 
     const audit = await t.database.db
@@ -189,14 +224,22 @@ describe("the lawyers' inbox", () => {
     ]);
     expect(audit[1]?.user_id).toBe(editor.user.id);
 
-    const mail = await t.database.db.selectFrom('outbox').selectAll().where('question_id', '=', id).orderBy('id').execute();
+    const mail = await t.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('question_id', '=', id)
+      .orderBy('id')
+      .execute();
     expect(mail.filter((item) => item.recipient === 'sender').map((item) => item.subject)).toEqual([
       `Your question ${asked.reference} has been received`,
       `The lawyer needs more information (${asked.reference})`,
       `Answer to your question ${asked.reference}`,
     ]);
     expect(mail.every((item) => item.status === 'not_sent')).toBe(true);
-    const detail = await t.app.inject({ url: `/en/editorial/questions/${id}`, headers: { cookie: lawyer.cookie } });
+    const detail = await t.app.inject({
+      url: `/en/editorial/questions/${id}`,
+      headers: { cookie: lawyer.cookie },
+    });
     expect(detail.body).toContain('Not sent: SMTP not configured');
     expect(detail.body).toContain('gulnara.s@example.test');
     expect(detail.body).toContain('Withdraw from the knowledge base');
@@ -208,7 +251,10 @@ describe("the lawyers' inbox", () => {
   it('never publishes without the sender’s consent', async () => {
     const asked = await askThroughForm(t, { ...validQuestion, consent: '' }, '203.0.113.3');
     await act(lawyer, asked.id, 'answer', { answer: 'An answer for the sender only.' });
-    const detail = await t.app.inject({ url: `/en/editorial/questions/${asked.id}`, headers: { cookie: lawyer.cookie } });
+    const detail = await t.app.inject({
+      url: `/en/editorial/questions/${asked.id}`,
+      headers: { cookie: lawyer.cookie },
+    });
     expect(detail.body).toContain('The sender did not consent, so this answer cannot be published.');
     const refused = await act(lawyer, asked.id, 'publish', {
       public_question: 'A question.',

@@ -76,8 +76,17 @@ afterAll(async () => {
 describe('mail through SMTP', () => {
   it('sends the confirmation to the sender and the notice to the lawyers, and records them as sent', async () => {
     const lawyer = await signIn(t, 'lawyer');
-    const asked = await askThroughForm(t, { ...validQuestion, contact: 'reader@example.test' }, '192.0.2.150');
-    const mail = await t.database.db.selectFrom('outbox').selectAll().where('question_id', '=', asked.id).orderBy('id').execute();
+    const asked = await askThroughForm(
+      t,
+      { ...validQuestion, contact: 'reader@example.test' },
+      '192.0.2.150',
+    );
+    const mail = await t.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('question_id', '=', asked.id)
+      .orderBy('id')
+      .execute();
     expect(mail.map((item) => [item.recipient, item.to_address, item.status])).toEqual([
       ['sender', 'reader@example.test', 'sent'],
       ['staff', lawyer.user.email, 'sent'],
@@ -103,12 +112,24 @@ describe('mail through SMTP', () => {
       body: 'Text',
       questionId: null,
     });
-    await deliverMail(t.database.db, { url: `smtp://127.0.0.1:${rejecting.port}`, from: 'q@example.test' }, () => t.clock.now, [id]);
-    const row = await t.database.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    await deliverMail(
+      t.database.db,
+      { url: `smtp://127.0.0.1:${rejecting.port}`, from: 'q@example.test' },
+      () => t.clock.now,
+      [id],
+    );
+    const row = await t.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('failed');
     expect(row.status_detail).toMatch(/550|mailbox unavailable|rejected/i);
     const lawyer = await signIn(t, 'lawyer');
-    const outbox = await t.app.inject({ url: '/en/editorial/questions/outbox', headers: { cookie: lawyer.cookie } });
+    const outbox = await t.app.inject({
+      url: '/en/editorial/questions/outbox',
+      headers: { cookie: lawyer.cookie },
+    });
     expect(outbox.body).toMatch(/Failed: [^<]*550/);
   });
 
@@ -121,7 +142,11 @@ describe('mail through SMTP', () => {
       questionId: null,
     });
     await deliverMail(t.database.db, undefined, () => t.clock.now, [id]);
-    const row = await t.database.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'not_sent', status_detail: 'SMTP not configured', attempts: 1 });
   });
 });

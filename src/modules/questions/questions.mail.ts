@@ -72,7 +72,8 @@ export async function deliverMail(
           status = 'sent';
         } catch (error) {
           status = 'failed';
-          detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 300) ?? '';
+          detail =
+            (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 300) ?? '';
         }
       }
       await db

@@ -56,15 +56,12 @@ export async function runQuestionMaintenance(deps: AppDeps, log: (error: unknown
 export function startQuestionMaintenance(app: FastifyInstance, deps: AppDeps) {
   let stop: (() => Promise<void>) | null = null;
   app.addHook('onReady', async () => {
-    const schedule = scheduleRepeating(
-      async () => {
-        const purged = await runQuestionMaintenance(deps, (error) =>
-          app.log.error({ err: error }, 'question maintenance failed'),
-        );
-        if (purged > 0) app.log.info({ purged }, 'deleted the contact data of closed questions');
-      },
-      deps.config.questions.purgeIntervalMinutes * 60_000,
-    );
+    const schedule = scheduleRepeating(async () => {
+      const purged = await runQuestionMaintenance(deps, (error) =>
+        app.log.error({ err: error }, 'question maintenance failed'),
+      );
+      if (purged > 0) app.log.info({ purged }, 'deleted the contact data of closed questions');
+    }, deps.config.questions.purgeIntervalMinutes * 60_000);
     stop = schedule.stop;
     await schedule.first;
   });

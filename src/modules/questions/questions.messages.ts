@@ -23,7 +23,8 @@ export const questionMessages = defineMessages({
     fieldContact: 'Email or phone (optional)',
     fieldContactHint:
       'Give it if you want the answer sent to you. Without it, you follow your question with the reference number.',
-    fieldConsent: 'I agree that the answer may be published in the knowledge base, without my name or contact',
+    fieldConsent:
+      'I agree that the answer may be published in the knowledge base, without my name or contact',
     honeypotLabel: 'Leave this field empty',
     send: 'Send the question',
     errorSummaryTitle: 'Please correct the following',
@@ -35,7 +36,8 @@ export const questionMessages = defineMessages({
     errorNameTooLong: 'The name is too long: at most {max} characters.',
     errorContactInvalid: 'Write an email address (name@example.org) or a phone number of 10 to 15 digits.',
     formExpired: 'The form has expired. Your text is kept: check it and send it again.',
-    tooFast: 'The form was sent faster than a person can fill it in. Your text is kept: check it and send it again.',
+    tooFast:
+      'The form was sent faster than a person can fill it in. Your text is kept: check it and send it again.',
     spamTitle: 'Your message was not accepted',
     spamText:
       'It looks like it was sent automatically. If you are a person, go back to the form, fill it in again and send it, or write to us at {email}.',
@@ -43,7 +45,8 @@ export const questionMessages = defineMessages({
     rateLimitedText:
       'We accept at most {short} questions in {minutes} minutes and {daily} in a day from one address. Please try again later, or write to us at {email}.',
     tooLargeTitle: 'The message is too large',
-    tooLargeText: 'The form takes questions of up to {max} characters. Please shorten yours and send it again.',
+    tooLargeText:
+      'The form takes questions of up to {max} characters. Please shorten yours and send it again.',
     backToForm: 'Back to the form',
     sentTitle: 'Your question has been received',
     sentReference: 'Reference number',
@@ -371,7 +374,8 @@ export const questionMessages = defineMessages({
     fieldContact: 'Электрондық пошта немесе телефон (міндетті емес)',
     fieldContactHint:
       'Жауапты өзіңізге жібергенін қаласаңыз, көрсетіңіз. Онсыз сұрағыңызды өтініш нөмірі арқылы қадағалайсыз.',
-    fieldConsent: 'Жауаптың менің атымсыз және байланыс деректерімсіз жауаптар қорында жариялануына келісемін',
+    fieldConsent:
+      'Жауаптың менің атымсыз және байланыс деректерімсіз жауаптар қорында жариялануына келісемін',
     honeypotLabel: 'Бұл өрісті бос қалдырыңыз',
     send: 'Сұрақты жіберу',
     errorSummaryTitle: 'Мына қателерді түзетіңіз',
@@ -393,7 +397,8 @@ export const questionMessages = defineMessages({
     rateLimitedText:
       'Бір мекенжайдан {minutes} минутта {short} сұрақтан, тәулігіне {daily} сұрақтан артық қабылдамаймыз. Кейінірек қайталап көріңіз немесе бізге {email} мекенжайына жазыңыз.',
     tooLargeTitle: 'Хабарлама тым үлкен',
-    tooLargeText: 'Форма {max} таңбаға дейінгі сұрақтарды қабылдайды. Сұрағыңызды қысқартып, қайта жіберіңіз.',
+    tooLargeText:
+      'Форма {max} таңбаға дейінгі сұрақтарды қабылдайды. Сұрағыңызды қысқартып, қайта жіберіңіз.',
     backToForm: 'Формаға оралу',
     sentTitle: 'Сұрағыңыз қабылданды',
     sentReference: 'Өтініш нөмірі',
@@ -501,7 +506,8 @@ export const questionMessages = defineMessages({
     publishNoConsent: 'Жіберуші келісім бермеген, сондықтан бұл жауапты жариялауға болмайды.',
     conversationHeading: 'Хат алмасу',
     mailHeading: 'Осы сұрақ бойынша хаттар',
-    errorPublicTextHasContact: 'Жарияланатын мәтінде жіберушінің аты немесе байланысы қалды. Оларды алып тастаңыз.',
+    errorPublicTextHasContact:
+      'Жарияланатын мәтінде жіберушінің аты немесе байланысы қалды. Оларды алып тастаңыз.',
     errorRequired: 'Бұл өрісті толтыру міндетті.',
     errorTooLong: 'Ең көбі {max} таңба.',
     errorUnknownCase: '{id} нөмірімен жарияланған іс жоқ.',

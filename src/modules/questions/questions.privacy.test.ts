@@ -62,7 +62,11 @@ beforeAll(async () => {
     '198.18.0.2',
   );
   await act(byPhone.id, 'request_info', { text: `${MARKER_NAME}, which court was it?` });
-  await askThroughForm(t, { ...validQuestion, name: MARKER_NAME, contact: MARKER_EMAIL, consent: '' }, '198.18.0.3');
+  await askThroughForm(
+    t,
+    { ...validQuestion, name: MARKER_NAME, contact: MARKER_EMAIL, consent: '' },
+    '198.18.0.3',
+  );
 
   // An appeal built from an incident, published, so its pages, feed and files are in the sweep too.
   const incident = await insertIncident(t.database.db, { title: { en: 'A hearing closed to the press' } });
@@ -156,22 +160,35 @@ describe("the sender's contact data", () => {
   });
 
   it("is not shown back on the sender's own status page or the confirmation page", async () => {
-    const asked = await askThroughForm(t, { ...validQuestion, name: MARKER_NAME, contact: MARKER_EMAIL }, '198.18.0.9');
+    const asked = await askThroughForm(
+      t,
+      { ...validQuestion, name: MARKER_NAME, contact: MARKER_EMAIL },
+      '198.18.0.9',
+    );
     for (const marker of markers) expect(asked.response.body).not.toMatch(marker);
     const page = await t.app.inject({ url: '/en/ask/status', remoteAddress: '198.18.0.9' });
     const status = await t.app.inject({
       method: 'POST',
       url: '/en/ask/status',
       remoteAddress: '198.18.0.9',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieFrom(page, 'sozwatch_form') },
-      payload: new URLSearchParams({ _csrf: formField(page.body, '_csrf'), reference: asked.reference, code: asked.code }).toString(),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: cookieFrom(page, 'sozwatch_form'),
+      },
+      payload: new URLSearchParams({
+        _csrf: formField(page.body, '_csrf'),
+        reference: asked.reference,
+        code: asked.code,
+      }).toString(),
     });
     expect(status.statusCode).toBe(200);
     for (const marker of markers) expect(status.body).not.toMatch(marker);
   });
 
   it('stays out of the audit log', async () => {
-    const audit = JSON.stringify(await t.database.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'question').execute());
+    const audit = JSON.stringify(
+      await t.database.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'question').execute(),
+    );
     for (const marker of markers) expect(audit).not.toMatch(marker);
   });
 });

@@ -29,7 +29,11 @@ describe('deleting contact data after closing', () => {
       },
       '192.0.2.200',
     );
-    const open = await askThroughForm(t, { ...validQuestion, contact: 'still.open@example.test' }, '192.0.2.201');
+    const open = await askThroughForm(
+      t,
+      { ...validQuestion, contact: 'still.open@example.test' },
+      '192.0.2.201',
+    );
     const ctx = () => ({ db: t.database.db, user: lawyer.user, via: 'web' as const, now: () => t.clock.now });
     const answered = await answerQuestion(ctx(), {
       id: asked.id,
@@ -47,17 +51,31 @@ describe('deleting contact data after closing', () => {
     expect(await purgeExpiredContacts(system(), { retentionDays: 30 })).toBe(1);
     expect(await purgeExpiredContacts(system(), { retentionDays: 30 })).toBe(0);
 
-    const purged = await t.database.db.selectFrom('questions').selectAll().where('id', '=', asked.id).executeTakeFirstOrThrow();
+    const purged = await t.database.db
+      .selectFrom('questions')
+      .selectAll()
+      .where('id', '=', asked.id)
+      .executeTakeFirstOrThrow();
     expect(purged).toMatchObject({ sender_name: null, sender_contact: null, contact_kind: null });
     expect(purged.contact_purged_at?.getTime()).toBe(t.clock.now.getTime());
     expect(purged.closed_at?.getTime()).toBe(closedAt.getTime());
     expect(purged.body).toBe('[…] […] here ([…]). May a school director ban filming of a public meeting?');
     expect(purged.answer).toBe('Dear […] […], no: a public meeting may be filmed.');
-    const stillOpen = await t.database.db.selectFrom('questions').selectAll().where('id', '=', open.id).executeTakeFirstOrThrow();
+    const stillOpen = await t.database.db
+      .selectFrom('questions')
+      .selectAll()
+      .where('id', '=', open.id)
+      .executeTakeFirstOrThrow();
     expect(stillOpen.sender_contact).toBe('still.open@example.test');
 
-    const mail = await t.database.db.selectFrom('outbox').selectAll().where('question_id', '=', asked.id).execute();
-    expect(mail.filter((item) => item.recipient === 'sender').every((item) => item.to_address === null)).toBe(true);
+    const mail = await t.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('question_id', '=', asked.id)
+      .execute();
+    expect(mail.filter((item) => item.recipient === 'sender').every((item) => item.to_address === null)).toBe(
+      true,
+    );
     const everything = JSON.stringify([
       await t.database.db.selectFrom('questions').selectAll().where('id', '=', asked.id).execute(),
       await t.database.db.selectFrom('outbox').selectAll().execute(),
@@ -73,7 +91,10 @@ describe('deleting contact data after closing', () => {
     expect(audit.after).toMatchObject({ reference: asked.reference, retention_days: 30 });
 
     const later = await signIn(t, 'lawyer');
-    const detail = await t.app.inject({ url: `/en/editorial/questions/${asked.id}`, headers: { cookie: later.cookie } });
+    const detail = await t.app.inject({
+      url: `/en/editorial/questions/${asked.id}`,
+      headers: { cookie: later.cookie },
+    });
     expect(detail.body).toContain('The contact data was deleted on');
   });
 
@@ -105,12 +126,21 @@ describe('deleting contact data after closing', () => {
       // A second app on the same database purges when it becomes ready.
       const { buildServer } = await import('../../server.tsx');
       const second = await buildServer(
-        { config: other.config, db: other.database.db, engine: other.database.engine, now: () => other.clock.now },
+        {
+          config: other.config,
+          db: other.database.db,
+          engine: other.database.engine,
+          now: () => other.clock.now,
+        },
         { logger: false },
       );
       await second.ready();
       await second.close();
-      const row = await other.database.db.selectFrom('questions').selectAll().where('id', '=', asked.id).executeTakeFirstOrThrow();
+      const row = await other.database.db
+        .selectFrom('questions')
+        .selectAll()
+        .where('id', '=', asked.id)
+        .executeTakeFirstOrThrow();
       expect(row.sender_name).toBeNull();
     } finally {
       await other.close();

@@ -85,7 +85,12 @@ export async function updateQuestion(trx: Db, id: number, patch: QuestionPatch, 
 
 export async function insertMessage(
   trx: Db,
-  message: { questionId: number; kind: 'info_request' | 'sender_reply'; body: string; authorId: number | null },
+  message: {
+    questionId: number;
+    kind: 'info_request' | 'sender_reply';
+    body: string;
+    authorId: number | null;
+  },
   now: Date,
 ) {
   await trx
@@ -282,7 +287,10 @@ export async function listSimilarPublishedCases(
  * The knowledge base reads only these columns: the anonymized texts, never the original question,
  * the sender's name or contact.
  */
-export async function listPublishedAnswers(db: Db, filter: { topic?: QuestionTopic; offset: number; limit: number }) {
+export async function listPublishedAnswers(
+  db: Db,
+  filter: { topic?: QuestionTopic; offset: number; limit: number },
+) {
   let query = db
     .selectFrom('questions')
     .select(['id', 'topic', 'lang', 'public_question', 'public_answer', 'published_at'])
@@ -333,7 +341,11 @@ export async function listQuestionsToPurge(trx: Db, closedBefore: Date) {
 
 /** Drops the sender's address from the question's mail and redacts the bodies, which may quote them. */
 export async function eraseSenderAddresses(trx: Db, questionId: number, redact: (text: string) => string) {
-  const mails = await trx.selectFrom('outbox').select(['id', 'body', 'subject']).where('question_id', '=', questionId).execute();
+  const mails = await trx
+    .selectFrom('outbox')
+    .select(['id', 'body', 'subject'])
+    .where('question_id', '=', questionId)
+    .execute();
   for (const mail of mails) {
     await trx
       .updateTable('outbox')
@@ -348,8 +360,16 @@ export async function eraseSenderAddresses(trx: Db, questionId: number, redact: 
 }
 
 export async function redactMessages(trx: Db, questionId: number, redact: (text: string) => string) {
-  const messages = await trx.selectFrom('question_messages').select(['id', 'body']).where('question_id', '=', questionId).execute();
+  const messages = await trx
+    .selectFrom('question_messages')
+    .select(['id', 'body'])
+    .where('question_id', '=', questionId)
+    .execute();
   for (const message of messages) {
-    await trx.updateTable('question_messages').set({ body: redact(message.body) }).where('id', '=', message.id).execute();
+    await trx
+      .updateTable('question_messages')
+      .set({ body: redact(message.body) })
+      .where('id', '=', message.id)
+      .execute();
   }
 }

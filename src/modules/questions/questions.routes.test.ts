@@ -55,7 +55,14 @@ describe('the "Ask your question" form', () => {
     const response = await postAsk(
       t.app,
       form,
-      { body: 'Коротко', topic: '', region: 'pavlodar', name: 'Асель', contact: 'not a contact', consent: 'yes' },
+      {
+        body: 'Коротко',
+        topic: '',
+        region: 'pavlodar',
+        name: 'Асель',
+        contact: 'not a contact',
+        consent: 'yes',
+      },
       { lang: 'ru', remoteAddress: address },
     );
     expect(response.statusCode).toBe(422);
@@ -64,7 +71,9 @@ describe('the "Ask your question" form', () => {
     expect(html).toContain('<a href="#ask-body">Вопрос слишком короткий: напишите не меньше 20 знаков.</a>');
     expect(html).toContain('<a href="#ask-topic">Выберите тему.</a>');
     expect(html).toContain('<a href="#ask-contact">Укажите адрес электронной почты');
-    expect(html).toMatch(/<textarea id="ask-body"[^>]*aria-invalid="true"[^>]*aria-describedby="ask-body-hint ask-body-error"[^>]*>Коротко<\/textarea>/);
+    expect(html).toMatch(
+      /<textarea id="ask-body"[^>]*aria-invalid="true"[^>]*aria-describedby="ask-body-hint ask-body-error"[^>]*>Коротко<\/textarea>/,
+    );
     expect(html).toContain('<p class="error-text" id="ask-topic-error">Выберите тему.</p>');
     expect(html).toMatch(/<option value="pavlodar" selected>/);
     expect(html).toMatch(/id="ask-name"[^>]*value="Асель"/);
@@ -78,10 +87,20 @@ describe('the "Ask your question" form', () => {
     const address = freshAddress();
     const form = await openAskForm(t.app, 'en', address);
     t.clock.advance(10_000);
-    const long = await postAsk(t.app, form, { ...validQuestion, body: 'x'.repeat(5001) }, { remoteAddress: address });
+    const long = await postAsk(
+      t.app,
+      form,
+      { ...validQuestion, body: 'x'.repeat(5001) },
+      { remoteAddress: address },
+    );
     expect(long.statusCode).toBe(422);
     expect(long.body).toContain('The question is too long: at most 5000 characters.');
-    const huge = await postAsk(t.app, form, { ...validQuestion, body: 'я'.repeat(40_000) }, { remoteAddress: address });
+    const huge = await postAsk(
+      t.app,
+      form,
+      { ...validQuestion, body: 'я'.repeat(40_000) },
+      { remoteAddress: address },
+    );
     expect(huge.statusCode).toBe(413);
     expect(huge.body).toContain('<h1>The message is too large</h1>');
     expect(huge.body).not.toMatch(/at .*\.ts:\d+|FST_ERR/);
@@ -92,7 +111,10 @@ describe('the "Ask your question" form', () => {
     const form = await openAskForm(t.app, 'en', address);
     t.clock.advance(10_000);
     const before = await countQuestions();
-    const noToken = await postAsk(t.app, form, validQuestion, { remoteAddress: address, override: { _csrf: '' } });
+    const noToken = await postAsk(t.app, form, validQuestion, {
+      remoteAddress: address,
+      override: { _csrf: '' },
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.body).toContain('The form has expired.');
     expect(noToken.body).toContain(validQuestion.body);
@@ -111,7 +133,12 @@ describe('the "Ask your question" form', () => {
     const form = await openAskForm(t.app, 'en', address);
     t.clock.advance(10_000);
     const before = await countQuestions();
-    const response = await postAsk(t.app, form, { ...validQuestion, website: 'http://spam.example' }, { remoteAddress: address });
+    const response = await postAsk(
+      t.app,
+      form,
+      { ...validQuestion, website: 'http://spam.example' },
+      { remoteAddress: address },
+    );
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('<h1>Your message was not accepted</h1>');
     expect(response.body).toContain('If you are a person');
@@ -172,7 +199,11 @@ describe('the "Ask your question" form', () => {
       lang: 'en',
     });
     expect(row.access_code_hash).not.toContain(code);
-    const mail = await t.database.db.selectFrom('outbox').selectAll().where('question_id', '=', row.id).execute();
+    const mail = await t.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('question_id', '=', row.id)
+      .execute();
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatchObject({
       recipient: 'sender',
@@ -194,12 +225,20 @@ describe('the "Ask your question" form', () => {
     expect(resent.statusCode).toBe(200);
     expect(resent.body).toContain(`already received under the number ${reference}`);
     expect(
-      await t.database.db.selectFrom('questions').select('id').where('submission_key', '=', form.submission).execute(),
+      await t.database.db
+        .selectFrom('questions')
+        .select('id')
+        .where('submission_key', '=', form.submission)
+        .execute(),
     ).toHaveLength(1);
   });
 
   it('shows the status with the reference number and access code, and nothing without both', async () => {
-    const asked = await askThroughForm(t, { ...validQuestion, name: 'Yerlan', contact: '+7 701 555 12 34' }, freshAddress());
+    const asked = await askThroughForm(
+      t,
+      { ...validQuestion, name: 'Yerlan', contact: '+7 701 555 12 34' },
+      freshAddress(),
+    );
     const statusForm = await t.app.inject({ url: '/en/ask/status', remoteAddress: '198.51.100.7' });
     const cookie = statusForm.cookies.find((item) => item.name === 'sozwatch_form');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(statusForm.body)?.[1] ?? '';
@@ -208,7 +247,10 @@ describe('the "Ask your question" form', () => {
         method: 'POST',
         url: '/en/ask/status',
         remoteAddress,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `sozwatch_form=${cookie?.value}` },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: `sozwatch_form=${cookie?.value}`,
+        },
         payload: new URLSearchParams({ _csrf: csrf, reference, code }).toString(),
       });
     const found = await lookup(asked.reference.toLowerCase(), asked.code.replaceAll('-', ' ').toLowerCase());
@@ -269,7 +311,9 @@ describe('rate limits per client address', () => {
       ),
     );
     const accepted = responses.filter((response) => response.statusCode === 200).length;
-    console.log(`parallel burst of 50 from one address: ${accepted} accepted, ${50 - accepted} refused with 429`);
+    console.log(
+      `parallel burst of 50 from one address: ${accepted} accepted, ${50 - accepted} refused with 429`,
+    );
     expect(accepted).toBe(3);
   });
 
@@ -297,7 +341,10 @@ describe('rate limits per client address', () => {
     for (let index = 0; index < 3; index++) {
       const form = await openAskForm(t.app, 'en', spammer);
       t.clock.advance(5_000);
-      expect((await postAsk(t.app, form, { ...validQuestion, website: 'x' }, { remoteAddress: spammer })).statusCode).toBe(400);
+      expect(
+        (await postAsk(t.app, form, { ...validQuestion, website: 'x' }, { remoteAddress: spammer }))
+          .statusCode,
+      ).toBe(400);
     }
     const form = await openAskForm(t.app, 'en', spammer);
     t.clock.advance(5_000);

@@ -35,8 +35,22 @@ import {
   STATUS_LOOKUP_LIMITS,
   submitQuestion,
 } from './questions.service.ts';
-import { checkFormStamp, clientKey, isHoneypotFilled, issueFormStamp, type RateLimits } from './questions.spam.ts';
-import { AnswerPage, AnswersPage, AskPage, RefusedPage, type RefusalKind, SentPage, StatusPage } from './questions.views.tsx';
+import {
+  checkFormStamp,
+  clientKey,
+  isHoneypotFilled,
+  issueFormStamp,
+  type RateLimits,
+} from './questions.spam.ts';
+import {
+  AnswerPage,
+  AnswersPage,
+  AskPage,
+  type RefusalKind,
+  RefusedPage,
+  SentPage,
+  StatusPage,
+} from './questions.views.tsx';
 
 const emptyValues: AskFormValues = {
   body: '',
@@ -89,10 +103,16 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
     reply: FastifyReply,
     lang: Lang,
     values: AskFormValues,
-    options: { status?: number; errors?: Partial<Record<AskField, AskFieldError>>; notice?: 'formExpired' | 'tooFast' } = {},
+    options: {
+      status?: number;
+      errors?: Partial<Record<AskField, AskFieldError>>;
+      notice?: 'formExpired' | 'tooFast';
+    } = {},
   ) => {
     const t = translator(questionMessages, lang);
-    const submissionKey = /^[A-Za-z0-9_-]{24}$/.test(values._submission) ? values._submission : newSubmissionKey();
+    const submissionKey = /^[A-Za-z0-9_-]{24}$/.test(values._submission)
+      ? values._submission
+      : newSubmissionKey();
     return sendPage(
       reply,
       <AskPage
@@ -112,7 +132,8 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
 
   const refuse = (request: FastifyRequest, reply: FastifyReply, lang: Lang, kind: RefusalKind) => {
     const t = translator(questionMessages, lang);
-    const title = kind === 'spam' ? t('spamTitle') : kind === 'rate_limited' ? t('rateLimitedTitle') : t('tooLargeTitle');
+    const title =
+      kind === 'spam' ? t('spamTitle') : kind === 'rate_limited' ? t('rateLimitedTitle') : t('tooLargeTitle');
     if (kind === 'rate_limited') reply.header('retry-after', String(limits.shortMinutes * 60));
     return sendPage(
       reply,
@@ -160,16 +181,25 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
         const outcome = await recordSpamAttempt(ctx, { clientKey: key, limits, reason: 'honeypot' });
         return refuse(request, reply, lang, outcome === 'rate_limited' ? 'rate_limited' : 'spam');
       }
-      const stamp = checkFormStamp(stampSecret, values._stamp, deps.now(), deps.config.questions.minFillSeconds);
+      const stamp = checkFormStamp(
+        stampSecret,
+        values._stamp,
+        deps.now(),
+        deps.config.questions.minFillSeconds,
+      );
       if (stamp === 'too_fast') {
         const outcome = await recordSpamAttempt(ctx, { clientKey: key, limits, reason: 'too_fast' });
         if (outcome === 'rate_limited') return refuse(request, reply, lang, 'rate_limited');
         return renderAsk(request, reply, lang, values, { status: 422, notice: 'tooFast' });
       }
-      if (stamp !== 'ok') return renderAsk(request, reply, lang, values, { status: 422, notice: 'formExpired' });
+      if (stamp !== 'ok')
+        return renderAsk(request, reply, lang, values, { status: 422, notice: 'formExpired' });
       const validation = validateAsk(values);
-      if (!validation.ok) return renderAsk(request, reply, lang, values, { status: 422, errors: validation.errors });
-      const submissionKey = /^[A-Za-z0-9_-]{24}$/.test(values._submission) ? values._submission : newSubmissionKey();
+      if (!validation.ok)
+        return renderAsk(request, reply, lang, values, { status: 422, errors: validation.errors });
+      const submissionKey = /^[A-Za-z0-9_-]{24}$/.test(values._submission)
+        ? values._submission
+        : newSubmissionKey();
       let result: Awaited<ReturnType<typeof submitQuestion>>;
       try {
         result = await submitQuestion(ctx, {
@@ -182,7 +212,10 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
         });
       } catch (error) {
         if (isAppError(error) && error.field === 'region') {
-          return renderAsk(request, reply, lang, values, { status: 422, errors: { region: 'errorRegionInvalid' } });
+          return renderAsk(request, reply, lang, values, {
+            status: 422,
+            errors: { region: 'errorRegionInvalid' },
+          });
         }
         throw error;
       }
@@ -190,7 +223,10 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
       const t = translator(questionMessages, lang);
       const frame = publicFrame(request, deps, lang, t('sentTitle'));
       if (result.kind === 'duplicate') {
-        return sendPage(reply, <SentPage frame={frame} reference={result.reference} accessCode={null} emailGiven={false} />);
+        return sendPage(
+          reply,
+          <SentPage frame={frame} reference={result.reference} accessCode={null} emailGiven={false} />,
+        );
       }
       await deliver(request, result.mailIds);
       reply.header('cache-control', 'no-store');
@@ -213,15 +249,27 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
     const { lang } = request.params as z.infer<typeof langParams>;
     return sendPage(
       reply,
-      <StatusPage frame={statusFrame(request, lang)} formToken={issueFormToken(request, reply)} reference="" code="" />,
+      <StatusPage
+        frame={statusFrame(request, lang)}
+        formToken={issueFormToken(request, reply)}
+        reference=""
+        code=""
+      />,
     );
   });
 
   const lookup = async (request: FastifyRequest, reply: FastifyReply, lang: Lang, mode: 'show' | 'reply') => {
     const t = translator(questionMessages, lang);
     const form = statusFormSchema.safeParse(request.body ?? {});
-    const { reference, code, reply: replyText } = form.success ? form.data : { reference: '', code: '', reply: '' };
-    const page = (status: number, props: { error?: string; notice?: string; found?: Parameters<typeof StatusPage>[0]['found'] }) => {
+    const {
+      reference,
+      code,
+      reply: replyText,
+    } = form.success ? form.data : { reference: '', code: '', reply: '' };
+    const page = (
+      status: number,
+      props: { error?: string; notice?: string; found?: Parameters<typeof StatusPage>[0]['found'] },
+    ) => {
       reply.header('cache-control', 'no-store');
       return sendPage(
         reply,
@@ -247,7 +295,8 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
       const text = replyText.trim();
       if (text === '' || text.length > 5000) {
         const found = await findQuestionForSender(ctx, input);
-        if (found.kind === 'found') return page(422, { error: t('errorReplyRequired', { max: 5000 }), found: found.view });
+        if (found.kind === 'found')
+          return page(422, { error: t('errorReplyRequired', { max: 5000 }), found: found.view });
       } else {
         const replied = await replyAsSender(ctx, { ...input, body: text, links: links(request) });
         if (replied.kind === 'replied') {
@@ -270,10 +319,14 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
     return lookup(request, reply, lang, 'show');
   });
 
-  app.post('/:lang(kk|ru|en)/ask/status/reply', { schema: { params: langParams } }, async (request, reply) => {
-    const { lang } = request.params as z.infer<typeof langParams>;
-    return lookup(request, reply, lang, 'reply');
-  });
+  app.post(
+    '/:lang(kk|ru|en)/ask/status/reply',
+    { schema: { params: langParams } },
+    async (request, reply) => {
+      const { lang } = request.params as z.infer<typeof langParams>;
+      return lookup(request, reply, lang, 'reply');
+    },
+  );
 
   app.get('/:lang(kk|ru|en)/answers', { schema: { params: langParams } }, async (request, reply) => {
     const { lang } = request.params as z.infer<typeof langParams>;

@@ -8,8 +8,8 @@ import type { CurrentUser, ServiceContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { enqueueMail } from './questions.mail.ts';
 import { questionMessages } from './questions.messages.ts';
-import * as repo from './questions.repo.ts';
 import type { QuestionPatch } from './questions.repo.ts';
+import * as repo from './questions.repo.ts';
 import {
   type AskInput,
   type InboxFilters,
@@ -118,7 +118,11 @@ export async function submitQuestion(
     const reference = formatReference(now, inserted.id);
     await trx.updateTable('questions').set({ reference }).where('id', '=', inserted.id).execute();
     await repo.insertAttempt(trx, input.clientKey, 'ask', 'accepted', now);
-    const row = await trx.selectFrom('questions').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('questions')
+      .selectAll()
+      .where('id', '=', inserted.id)
+      .executeTakeFirstOrThrow();
     await writeAudit(trx, ctx, {
       action: 'question.create',
       entityType: 'question',
@@ -150,13 +154,18 @@ export function formatReference(now: Date, id: number): string {
 
 /** 12 characters of an unambiguous alphabet (60 bits), shown as K7QM-2PZX-H4TA. */
 export function generateAccessCode(): string {
-  const chars = Array.from({ length: 12 }, () => ACCESS_CODE_ALPHABET[randomInt(ACCESS_CODE_ALPHABET.length)]);
+  const chars = Array.from(
+    { length: 12 },
+    () => ACCESS_CODE_ALPHABET[randomInt(ACCESS_CODE_ALPHABET.length)],
+  );
   const code = chars.join('');
   return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
 }
 
 export function hashAccessCode(code: string): string {
-  return createHash('sha256').update(`question-access:${normalizeAccessCode(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`question-access:${normalizeAccessCode(code)}`)
+    .digest('hex');
 }
 
 /** What the sender sees of their own question: never their name or contact, which they gave us. */
@@ -180,7 +189,9 @@ export const STATUS_LOOKUP_LIMITS: RateLimits = { short: 10, shortMinutes: 10, d
 export async function findQuestionForSender(
   ctx: ServiceContext,
   input: { reference: string; code: string; clientKey: string },
-): Promise<{ kind: 'found'; view: SenderView; id: number } | { kind: 'not_found' } | { kind: 'rate_limited' }> {
+): Promise<
+  { kind: 'found'; view: SenderView; id: number } | { kind: 'not_found' } | { kind: 'rate_limited' }
+> {
   const now = ctx.now();
   const limits = STATUS_LOOKUP_LIMITS;
   const shortSince = new Date(now.getTime() - limits.shortMinutes * 60_000);
@@ -221,7 +232,9 @@ export async function replyAsSender(
 ): Promise<{ kind: 'replied'; mailIds: number[] } | { kind: 'not_found' } | { kind: 'rate_limited' }> {
   const body = input.body.trim();
   if (body === '' || body.length > QUESTION_MAX_CHARS) {
-    throw new AppError('validation_failed', `reply: 1 to ${QUESTION_MAX_CHARS} characters`, { field: 'reply' });
+    throw new AppError('validation_failed', `reply: 1 to ${QUESTION_MAX_CHARS} characters`, {
+      field: 'reply',
+    });
   }
   const found = await findQuestionForSender(ctx, input);
   if (found.kind !== 'found') return found;
@@ -370,13 +383,20 @@ export async function requestMoreInformation(
     (row, user) => ({ assigned_to: row.assigned_to ?? user.id }),
     async (trx, _before, after, user) => {
       const now = ctx.now();
-      await repo.insertMessage(trx, { questionId: after.id, kind: 'info_request', body: text, authorId: user.id }, now);
+      await repo.insertMessage(
+        trx,
+        { questionId: after.id, kind: 'info_request', body: text, authorId: user.id },
+        now,
+      );
       return mailSender(trx, now, after, input.links, 'mailInfoSubject', 'mailInfoBody', text);
     },
   );
 }
 
-export async function answerQuestion(ctx: ServiceContext, input: StaffChange & { text: string; links: MailLinks }) {
+export async function answerQuestion(
+  ctx: ServiceContext,
+  input: StaffChange & { text: string; links: MailLinks },
+) {
   const text = requireText(input.text, 'answer');
   return runStaffTransition(
     ctx,
@@ -411,7 +431,12 @@ export async function unpublishQuestion(ctx: ServiceContext, input: StaffChange)
  */
 export async function publishQuestion(
   ctx: ServiceContext,
-  input: StaffChange & { publicQuestion: string; publicAnswer: string; articles: string[]; caseIds: string[] },
+  input: StaffChange & {
+    publicQuestion: string;
+    publicAnswer: string;
+    articles: string[];
+    caseIds: string[];
+  },
 ) {
   const publicQuestion = requireText(input.publicQuestion, 'public_question');
   const publicAnswer = requireText(input.publicAnswer, 'public_answer');
@@ -487,7 +512,10 @@ export function containsSenderData(
 }
 
 /** Replaces the sender's name and contact in `text` with […]. */
-export function redactSenderData(text: string, sender: Pick<QuestionRow, 'sender_name' | 'sender_contact'>): string {
+export function redactSenderData(
+  text: string,
+  sender: Pick<QuestionRow, 'sender_name' | 'sender_contact'>,
+): string {
   return senderPatterns(sender).reduce((result, pattern) => result.replace(pattern, '[…]'), text);
 }
 
@@ -524,7 +552,10 @@ export async function getPublishedAnswer(db: Db, id: number) {
  * Deletes the name and contact of every question closed more than `retentionDays` ago, and the
  * sender's address on its queued mail. One audit entry per question; returns how many were purged.
  */
-export async function purgeExpiredContacts(ctx: ServiceContext, input: { retentionDays: number }): Promise<number> {
+export async function purgeExpiredContacts(
+  ctx: ServiceContext,
+  input: { retentionDays: number },
+): Promise<number> {
   const now = ctx.now();
   const closedBefore = new Date(now.getTime() - input.retentionDays * 86_400_000);
   return ctx.db.transaction().execute(async (trx) => {
@@ -549,7 +580,11 @@ export async function purgeExpiredContacts(ctx: ServiceContext, input: { retenti
         action: 'question.contact_purge',
         entityType: 'question',
         entityId: String(question.id),
-        after: { reference: question.reference, closed_at: question.closed_at, retention_days: input.retentionDays },
+        after: {
+          reference: question.reference,
+          closed_at: question.closed_at,
+          retention_days: input.retentionDays,
+        },
       });
     }
     await repo.deleteAttemptsBefore(trx, new Date(now.getTime() - 2 * 86_400_000));

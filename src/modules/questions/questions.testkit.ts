@@ -1,9 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
+import { insertUser } from '../../../test/factories.ts';
 import { type Config, loadConfig } from '../../config.ts';
 import type { Role } from '../../db/types.ts';
 import { buildServer } from '../../server.tsx';
-import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
-import { insertUser } from '../../../test/factories.ts';
 import { createSession, SESSION_COOKIE } from '../auth/index.ts';
 
 /** Test support for the questions and appeals modules: an app on a real database with a clock the test moves. */
@@ -53,7 +53,11 @@ export function cookieFrom(response: LightMyRequestResponse, name: string): stri
 }
 
 /** Loads the form as a browser would: its cookie and hidden fields. */
-export async function openAskForm(app: FastifyInstance, lang = 'en', remoteAddress = '10.0.0.1'): Promise<AskForm> {
+export async function openAskForm(
+  app: FastifyInstance,
+  lang = 'en',
+  remoteAddress = '10.0.0.1',
+): Promise<AskForm> {
   const response = await app.inject({ url: `/${lang}/ask`, remoteAddress });
   return {
     cookie: cookieFrom(response, 'sozwatch_form'),
@@ -63,7 +67,9 @@ export async function openAskForm(app: FastifyInstance, lang = 'en', remoteAddre
   };
 }
 
-export type AskFields = Partial<Record<'body' | 'topic' | 'region' | 'name' | 'contact' | 'consent' | 'website', string>>;
+export type AskFields = Partial<
+  Record<'body' | 'topic' | 'region' | 'name' | 'contact' | 'consent' | 'website', string>
+>;
 
 export const validQuestion: AskFields = {
   body: 'A district akimat has not answered my request for the budget of a public event for 40 days. What can I do?',
@@ -85,7 +91,9 @@ export async function postAsk(
     _stamp: form.stamp,
     _submission: form.submission,
     website: '',
-    ...Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+    ...Object.fromEntries(
+      Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    ),
     ...options.override,
   });
   return app.inject({
@@ -107,8 +115,15 @@ export function sentCredentials(html: string): { reference: string; code: string
 /** A signed-in staff member: a user row and a session cookie that has passed every factor. */
 export async function signIn(testApp: TestApp, role: Role, displayName?: string) {
   const user = await insertUser(testApp.database.db, { role, ...(displayName ? { displayName } : {}) });
-  const session = await createSession(testApp.database.db, user.id, testApp.clock.now, { secondFactorDone: true });
-  return { user, cookie: `${SESSION_COOKIE}=${session.token}`, token: session.token, csrf: session.csrfToken };
+  const session = await createSession(testApp.database.db, user.id, testApp.clock.now, {
+    secondFactorDone: true,
+  });
+  return {
+    user,
+    cookie: `${SESSION_COOKIE}=${session.token}`,
+    token: session.token,
+    csrf: session.csrfToken,
+  };
 }
 
 export async function staffPost(

@@ -22,7 +22,8 @@ import { questionStatuses } from './questions.workflow.ts';
 type Keys = keyof (typeof questionMessages)['en'];
 type T = Translator<Keys>;
 const tFor = (lang: Lang): T => translator(questionMessages, lang);
-export const isoDay = (value: Date | string) => (typeof value === 'string' ? value : value.toISOString()).slice(0, 10);
+export const isoDay = (value: Date | string) =>
+  (typeof value === 'string' ? value : value.toISOString()).slice(0, 10);
 const day = (value: Date | string, lang: Lang) => formatDate(isoDay(value), lang);
 
 export type RegionOption = { code: string; labels: LocalizedText };
@@ -51,7 +52,13 @@ export function Paragraphs({ text, lang }: { text: string; lang?: Lang }) {
 export function ErrorSummary({ title, errors }: { title: string; errors: Array<[string, string]> }) {
   if (errors.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} id="error-summary">
+    <div
+      class="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+      id="error-summary"
+    >
       <h2 id="error-summary-title">{title}</h2>
       <ul>
         {errors.map(([fieldId, message]) => (
@@ -72,9 +79,18 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   ) : null;
 }
 
-export function Notice({ children, kind = 'info' }: { children: ComponentChildren; kind?: 'info' | 'error' }) {
+export function Notice({
+  children,
+  kind = 'info',
+}: {
+  children: ComponentChildren;
+  kind?: 'info' | 'error';
+}) {
   return (
-    <div class={kind === 'error' ? 'notice notice-error' : 'notice'} role={kind === 'error' ? 'alert' : 'status'}>
+    <div
+      class={kind === 'error' ? 'notice notice-error' : 'notice'}
+      role={kind === 'error' ? 'alert' : 'status'}
+    >
       {children}
     </div>
   );
@@ -107,7 +123,9 @@ export function AskPage(props: AskPageProps) {
   const t = tFor(frame.lang);
   const message = (field: AskField) => {
     const key = errors[field];
-    return key ? t(key, { min: QUESTION_MIN_CHARS, max: field === 'name' ? NAME_MAX_CHARS : QUESTION_MAX_CHARS }) : undefined;
+    return key
+      ? t(key, { min: QUESTION_MIN_CHARS, max: field === 'name' ? NAME_MAX_CHARS : QUESTION_MAX_CHARS })
+      : undefined;
   };
   const summary = (Object.keys(fieldIds) as AskField[])
     .map((field): [string, string] | null => {
@@ -214,10 +232,23 @@ export function AskPage(props: AskPageProps) {
         </div>
         <div class="field hp">
           <label for="ask-website">{t('honeypotLabel')}</label>
-          <input id="ask-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" value="" />
+          <input
+            id="ask-website"
+            name={HONEYPOT_FIELD}
+            type="text"
+            tabIndex={-1}
+            autoComplete="off"
+            value=""
+          />
         </div>
         <div class="field field-check">
-          <input id="ask-consent" name="consent" type="checkbox" value="yes" checked={values.consent === 'yes'} />
+          <input
+            id="ask-consent"
+            name="consent"
+            type="checkbox"
+            value="yes"
+            checked={values.consent === 'yes'}
+          />
           <label for="ask-consent">{t('fieldConsent')}</label>
         </div>
         <button type="submit">{t('send')}</button>
@@ -468,14 +499,17 @@ export function AnswersPage({
               </h2>
               <p class="meta">
                 {t(`topic_${answer.topic}`)}
-                {answer.published_at ? ` · ${t('publishedOn', { date: day(answer.published_at, lang) })}` : ''}
+                {answer.published_at
+                  ? ` · ${t('publishedOn', { date: day(answer.published_at, lang) })}`
+                  : ''}
               </p>
             </li>
           ))}
         </ul>
       )}
       <nav aria-label="pages" class="pager">
-        {page > 1 ? <a href={pageHref(page - 1)}>←</a> : null} {hasMore ? <a href={pageHref(page + 1)}>→</a> : null}
+        {page > 1 ? <a href={pageHref(page - 1)}>←</a> : null}{' '}
+        {hasMore ? <a href={pageHref(page + 1)}>→</a> : null}
       </nav>
       <p>
         <a class="button" href={`/${lang}/ask`}>
@@ -531,7 +565,9 @@ export function AnswerPage({
             <ul>
               {cases.map((item) => (
                 <li key={item.id}>
-                  <a href={`/${lang}/cases/${encodeURIComponent(item.id)}`}>{pickText(item.title, lang)?.text ?? item.id}</a>
+                  <a href={`/${lang}/cases/${encodeURIComponent(item.id)}`}>
+                    {pickText(item.title, lang)?.text ?? item.id}
+                  </a>
                 </li>
               ))}
             </ul>
@@ -616,7 +652,11 @@ export function InboxPage({
             {t('unassigned')}
           </option>
           {lawyers.map((lawyer) => (
-            <option key={lawyer.id} value={String(lawyer.id)} selected={filters.assigned === String(lawyer.id)}>
+            <option
+              key={lawyer.id}
+              value={String(lawyer.id)}
+              selected={filters.assigned === String(lawyer.id)}
+            >
               {lawyer.display_name}
             </option>
           ))}
@@ -771,7 +811,13 @@ export function QuestionDetailPage({
 }: {
   frame: PageFrame;
   question: StaffQuestion;
-  messages: Array<{ id: number; kind: 'info_request' | 'sender_reply'; body: string; created_at: Date; author_name: string | null }>;
+  messages: Array<{
+    id: number;
+    kind: 'info_request' | 'sender_reply';
+    body: string;
+    created_at: Date;
+    author_name: string | null;
+  }>;
   links: { articles: Array<{ code: string }>; caseIds: string[] };
   outbox: OutboxRow[];
   lawyers: Array<{ id: number; display_name: string }>;
@@ -838,7 +884,8 @@ export function QuestionDetailPage({
           {messages.map((message) => (
             <div key={message.id} class="message">
               <h3>
-                {message.kind === 'info_request' ? t('infoRequest') : t('senderReply')} · {day(message.created_at, lang)}
+                {message.kind === 'info_request' ? t('infoRequest') : t('senderReply')} ·{' '}
+                {day(message.created_at, lang)}
                 {message.author_name ? ` · ${message.author_name}` : ''}
               </h3>
               <Paragraphs text={message.body} />
@@ -930,7 +977,12 @@ export function QuestionDetailPage({
               </fieldset>
               <div class="field">
                 <label for="public-cases">{t('casesLabel')}</label>
-                <input id="public-cases" name="cases" type="text" value={draft.cases ?? links.caseIds.join(', ')} />
+                <input
+                  id="public-cases"
+                  name="cases"
+                  type="text"
+                  value={draft.cases ?? links.caseIds.join(', ')}
+                />
               </div>
               <button type="submit">{t('publishButton')}</button>
             </form>

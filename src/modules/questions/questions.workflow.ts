@@ -28,7 +28,11 @@ export type QuestionEvent = (typeof questionEvents)[number];
 /** Who fires an event: a staff role, or the sender (with the reference number and access code). */
 export type QuestionActor = Role | 'sender';
 
-type Rule = { from: readonly QuestionStatus[]; to: QuestionStatus | 'same'; actors: readonly QuestionActor[] };
+type Rule = {
+  from: readonly QuestionStatus[];
+  to: QuestionStatus | 'same';
+  actors: readonly QuestionActor[];
+};
 
 const handling: readonly QuestionActor[] = ['lawyer', 'admin'];
 const managing: readonly QuestionActor[] = ['lawyer', 'admin', 'editor'];
