@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { exitWithError, notImplemented, withDatabase } from './cli/runtime.ts';
 import { serve } from './cli/serve.ts';
 import { loadConfig } from './config.ts';
+import { userAddCommand } from './modules/auth/index.ts';
 
 const program = new Command()
   .name('sozwatch')
@@ -55,7 +56,10 @@ program
   .requiredOption('--month <month>', 'YYYY-MM')
   .option('--json', 'print JSON')
   .description("print a month's figures")
-  .action(() => notImplemented('stats', 'the statistics issue adds it'));
+  .action(async (options: { month: string; json?: boolean }) => {
+    const { statsCommand } = await import('./modules/stats/stats.cli.ts');
+    await withDatabase(async ({ handle }) => process.stdout.write(await statsCommand(handle.db, options)));
+  });
 
 program
   .command('report')
@@ -73,7 +77,7 @@ user
   .requiredOption('--role <role>', 'admin, editor, monitor or lawyer')
   .option('--name <name>')
   .description('create a user; prints a generated password')
-  .action(() => notImplemented('user add', 'the registry issue adds it'));
+  .action(async (options: { email: string; role: string; name?: string }) => userAddCommand(options));
 
 program
   .command('backup')

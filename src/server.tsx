@@ -10,7 +10,7 @@ import type { AppDeps } from './lib/deps.ts';
 import { type AppError, isAppError } from './lib/errors.ts';
 import { pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
 import { appealRoutes } from './modules/appeals/index.ts';
-import { registerSessionHook } from './modules/auth/index.ts';
+import { authRoutes, registerSessionHook } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.tsx';
 import { questionRoutes } from './modules/questions/index.ts';
@@ -117,6 +117,7 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
   await app.register(portalRoutes, { deps });
   await app.register(questionRoutes, { deps });
   await app.register(appealRoutes, { deps });
+  await app.register(authRoutes, { deps });
   return app;
 }
 

@@ -1,19 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.ts';
+import { runCli } from './cli-runner.ts';
 import { insertIncident } from './factories.ts';
 
-const bin = path.resolve('bin/sozwatch.js');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sozwatch-backup-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 function run(args: string[], dataDir: string) {
-  const env = { ...process.env, SOZWATCH_DATA_DIR: dataDir, DATABASE_URL: '' };
-  const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { SOZWATCH_DATA_DIR: dataDir });
 }
 
 // The embedded database's backup: a PGlite data-folder dump, restored only into an empty folder.

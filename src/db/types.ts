@@ -75,6 +75,8 @@ export interface UsersTable {
   password_hash: string;
   totp_secret: string | null;
   totp_enabled_at: Timestamp | null;
+  /** Added by 0007_auth: the time step of the last TOTP code accepted (replay guard). */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   preferred_lang: Generated<'kk' | 'ru' | 'en'>;
   created_at: Timestamp;
   disabled_at: Timestamp | null;
