@@ -14,14 +14,6 @@ export function publicFrame(request: FastifyRequest, deps: AppDeps, lang: Lang, 
   };
 }
 
-/** The frame of an editorial page: carries the signed-in user's name and the session's CSRF token. */
-export function editorialFrame(request: FastifyRequest, deps: AppDeps, lang: Lang, title: string): PageFrame {
-  return {
-    ...publicFrame(request, deps, lang, title),
-    editorial: { userName: request.currentUser?.displayName ?? '', csrfToken: request.csrfToken ?? '' },
-  };
-}
-
 /** The site's own address for links in mail and feeds: PUBLIC_URL, else the address of the request. */
 export function siteBaseUrl(request: FastifyRequest, deps: AppDeps): string {
   return (deps.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');

@@ -181,7 +181,9 @@ describe('appeals', () => {
   });
 
   it('keeps the editorial side closed to visitors and monitors, and needs the CSRF token', async () => {
-    expect((await t.app.inject('/en/editorial/appeals')).statusCode).toBe(401);
+    const visitor = await t.app.inject('/en/editorial/appeals');
+    expect(visitor.statusCode).toBe(303);
+    expect(visitor.headers.location).toBe(`/en/login?next=${encodeURIComponent('/en/editorial/appeals')}`);
     const monitor = await signIn(t, 'monitor');
     expect(
       (await t.app.inject({ url: '/en/editorial/appeals', headers: { cookie: monitor.cookie } })).statusCode,

@@ -1,7 +1,9 @@
 import { type Translator, translator } from '../../i18n/define.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { type Lang, type LocalizedText, langs, pickText } from '../../i18n/langs.ts';
+import type { CurrentUser } from '../../lib/context.ts';
 import { Layout, type PageFrame } from '../../web/layout.tsx';
+import { EditorialLayout } from '../auth/index.ts';
 import { splitParagraphs } from './appeals.documents.ts';
 import { appealMessages } from './appeals.messages.ts';
 import type { PublicAppeal, PublishedAppeal } from './appeals.service.ts';
@@ -189,15 +191,17 @@ export type EditorialAppealRow = {
 
 export function EditorialAppealsPage({
   frame,
+  user,
   appeals,
 }: {
   frame: PageFrame;
+  user: CurrentUser;
   appeals: EditorialAppealRow[];
 }) {
   const t = tFor(frame.lang);
   const lang = frame.lang;
   return (
-    <Layout frame={frame}>
+    <EditorialLayout frame={frame} user={user}>
       <h1>{t('editorialTitle')}</h1>
       <p>
         <a class="button" href={`/${lang}/editorial/appeals/new`}>
@@ -230,7 +234,7 @@ export function EditorialAppealsPage({
           </tbody>
         </table>
       </div>
-    </Layout>
+    </EditorialLayout>
   );
 }
 
@@ -245,12 +249,14 @@ export type SelectableIncident = {
 
 export function SelectIncidentsPage({
   frame,
+  user,
   incidents,
   filters,
   regions,
   error,
 }: {
   frame: PageFrame;
+  user: CurrentUser;
   incidents: SelectableIncident[];
   filters: { from?: string | undefined; to?: string | undefined; region?: string | undefined };
   regions: Array<{ code: string; labels: LocalizedText }>;
@@ -259,7 +265,7 @@ export function SelectIncidentsPage({
   const t = tFor(frame.lang);
   const lang = frame.lang;
   return (
-    <Layout frame={frame}>
+    <EditorialLayout frame={frame} user={user}>
       <h1>{t('selectTitle')}</h1>
       <Flash flash={error ? { kind: 'error', text: error } : undefined} />
       <p>{t('selectIntro')}</p>
@@ -321,7 +327,7 @@ export function SelectIncidentsPage({
           <button type="submit">{t('draftButton')}</button>
         </form>
       )}
-    </Layout>
+    </EditorialLayout>
   );
 }
 
@@ -348,6 +354,7 @@ export type AppealFormValues = {
 
 export function EditAppealPage({
   frame,
+  user,
   appeal,
   values,
   links,
@@ -355,6 +362,7 @@ export function EditAppealPage({
   flash,
 }: {
   frame: PageFrame;
+  user: CurrentUser;
   appeal: EditableAppeal;
   values: AppealFormValues;
   links: { incidents: Array<{ id: string; title: LocalizedText; status: string }> };
@@ -367,7 +375,7 @@ export function EditAppealPage({
   const base = `/${lang}/editorial/appeals/${appeal.id}`;
   const langName = (code: Lang) => t(`langName_${code}`);
   return (
-    <Layout frame={frame}>
+    <EditorialLayout frame={frame} user={user}>
       <p>
         <a href={`/${lang}/editorial/appeals`}>{t('editorialTitle')}</a>
       </p>
@@ -488,6 +496,6 @@ export function EditAppealPage({
           <button type="submit">{t('addResponse')}</button>
         </form>
       </section>
-    </Layout>
+    </EditorialLayout>
   );
 }

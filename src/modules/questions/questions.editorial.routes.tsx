@@ -6,8 +6,8 @@ import type { ServiceContext } from '../../lib/context.ts';
 import type { ModuleOptions } from '../../lib/deps.ts';
 import { type AppError, isAppError } from '../../lib/errors.ts';
 import { sendPage } from '../../lib/http.ts';
-import { editorialFrame, siteBaseUrl } from '../../lib/page-frame.ts';
-import { requireRole, verifyCsrf } from '../auth/index.ts';
+import { siteBaseUrl } from '../../lib/page-frame.ts';
+import { editorialFrame, editorialGuard, requireRole, verifyCsrf } from '../auth/index.ts';
 import { deliverMail } from './questions.mail.ts';
 import { questionMessages } from './questions.messages.ts';
 import { countUnsentMail, listAssignableUsers, listLegalArticles, listRegions } from './questions.repo.ts';
@@ -53,6 +53,11 @@ const actionParams = idParams.extend({
 
 /** The lawyers' inbox: list, detail, and one POST per workflow step. */
 export const questionEditorialRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { deps }) => {
+  // Signed-in lawyers, editors and admins only: others go to the login page or get a 403 page.
+  app.addHook('preHandler', editorialGuard(deps, STAFF_ROLES));
+  const organization = deps.config.organization;
+  const frameOf = (request: FastifyRequest, lang: Lang, title: string) =>
+    editorialFrame(request, { lang, title, organization });
   const context = (request: FastifyRequest): ServiceContext => ({
     db: deps.db,
     user: requireRole(request, STAFF_ROLES),
@@ -78,7 +83,8 @@ export const questionEditorialRoutes: FastifyPluginAsync<ModuleOptions> = async 
       return sendPage(
         reply,
         <InboxPage
-          frame={editorialFrame(request, deps, lang, t('inboxTitle'))}
+          frame={frameOf(request, lang, t('inboxTitle'))}
+          user={requireRole(request, STAFF_ROLES)}
           rows={rows}
           filters={{
             status: filters.status,
@@ -104,7 +110,11 @@ export const questionEditorialRoutes: FastifyPluginAsync<ModuleOptions> = async 
       const t = translator(questionMessages, lang);
       return sendPage(
         reply,
-        <OutboxPage frame={editorialFrame(request, deps, lang, t('outboxTitle'))} rows={rows} />,
+        <OutboxPage
+          frame={frameOf(request, lang, t('outboxTitle'))}
+          user={requireRole(request, STAFF_ROLES)}
+          rows={rows}
+        />,
       );
     },
   );
@@ -124,12 +134,8 @@ export const questionEditorialRoutes: FastifyPluginAsync<ModuleOptions> = async 
     return sendPage(
       reply,
       <QuestionDetailPage
-        frame={editorialFrame(
-          request,
-          deps,
-          lang,
-          t('detailTitle', { reference: detail.question.reference }),
-        )}
+        frame={frameOf(request, lang, t('detailTitle', { reference: detail.question.reference }))}
+        user={requireRole(request, STAFF_ROLES)}
         question={detail.question}
         messages={detail.messages}
         links={detail.links}

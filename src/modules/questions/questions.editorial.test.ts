@@ -47,7 +47,9 @@ const act = async (
 
 describe("the lawyers' inbox", () => {
   it('is closed to visitors and to monitors', async () => {
-    expect((await t.app.inject('/en/editorial/questions')).statusCode).toBe(401);
+    const visitor = await t.app.inject('/en/editorial/questions');
+    expect(visitor.statusCode).toBe(303);
+    expect(visitor.headers.location).toBe(`/en/login?next=${encodeURIComponent('/en/editorial/questions')}`);
     expect(
       (await t.app.inject({ url: '/en/editorial/questions', headers: { cookie: monitor.cookie } }))
         .statusCode,

@@ -68,7 +68,7 @@ const emptyValues: AskFormValues = {
 const statusFormSchema = z.object({
   reference: z.string().max(40).default(''),
   code: z.string().max(40).default(''),
-  reply: z.string().max(20_000).default(''),
+  reply: z.string().default(''),
 });
 
 export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { deps }) => {
@@ -321,7 +321,7 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
 
   app.post(
     '/:lang(kk|ru|en)/ask/status/reply',
-    { schema: { params: langParams } },
+    { schema: { params: langParams }, bodyLimit: ASK_BODY_LIMIT_BYTES },
     async (request, reply) => {
       const { lang } = request.params as z.infer<typeof langParams>;
       return lookup(request, reply, lang, 'reply');

@@ -3,7 +3,9 @@ import type { OutboxStatus, QuestionStatus } from '../../db/types.ts';
 import { type Translator, translator } from '../../i18n/define.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { type Lang, type LocalizedText, pickText } from '../../i18n/langs.ts';
+import type { CurrentUser } from '../../lib/context.ts';
 import { Layout, type PageFrame } from '../../web/layout.tsx';
+import { EditorialLayout } from '../auth/index.ts';
 import { questionMessages } from './questions.messages.ts';
 import {
   type AskField,
@@ -597,6 +599,7 @@ export type InboxRow = {
 
 export function InboxPage({
   frame,
+  user,
   rows,
   filters,
   regions,
@@ -605,6 +608,7 @@ export function InboxPage({
   smtpConfigured,
 }: {
   frame: PageFrame;
+  user: CurrentUser;
   rows: InboxRow[];
   filters: { status?: string; topic?: string; assigned?: string; region?: string };
   regions: RegionOption[];
@@ -617,7 +621,7 @@ export function InboxPage({
   const regionName = (code: string | null) =>
     code ? (pickText(regions.find((region) => region.code === code)?.labels, lang)?.text ?? code) : '—';
   return (
-    <Layout frame={frame}>
+    <EditorialLayout frame={frame} user={user}>
       <h1>{t('inboxTitle')}</h1>
       {smtpConfigured ? null : <Notice>{t('smtpOff')}</Notice>}
       <p>
@@ -704,7 +708,7 @@ export function InboxPage({
           </table>
         </div>
       )}
-    </Layout>
+    </EditorialLayout>
   );
 }
 
@@ -758,16 +762,24 @@ export function OutboxTable({ t, rows, lang }: { t: T; rows: OutboxRow[]; lang: 
   );
 }
 
-export function OutboxPage({ frame, rows }: { frame: PageFrame; rows: OutboxRow[] }) {
+export function OutboxPage({
+  frame,
+  user,
+  rows,
+}: {
+  frame: PageFrame;
+  user: CurrentUser;
+  rows: OutboxRow[];
+}) {
   const t = tFor(frame.lang);
   return (
-    <Layout frame={frame}>
+    <EditorialLayout frame={frame} user={user}>
       <p>
         <a href={`/${frame.lang}/editorial/questions`}>{t('backToInbox')}</a>
       </p>
       <h1>{t('outboxTitle')}</h1>
       <OutboxTable t={t} rows={rows} lang={frame.lang} />
-    </Layout>
+    </EditorialLayout>
   );
 }
 
@@ -798,6 +810,7 @@ export type DetailDraft = {
 
 export function QuestionDetailPage({
   frame,
+  user,
   question,
   messages,
   links,
@@ -810,6 +823,7 @@ export function QuestionDetailPage({
   draft,
 }: {
   frame: PageFrame;
+  user: CurrentUser;
   question: StaffQuestion;
   messages: Array<{
     id: number;
@@ -843,7 +857,7 @@ export function QuestionDetailPage({
       : null;
   const linkedArticles = draft.articles ?? links.articles.map((article) => article.code);
   return (
-    <Layout frame={frame}>
+    <EditorialLayout frame={frame} user={user}>
       <p>
         <a href={`/${lang}/editorial/questions`}>{t('backToInbox')}</a>
       </p>
@@ -1012,6 +1026,6 @@ export function QuestionDetailPage({
         <h2 id="mail-heading">{t('mailHeading')}</h2>
         <OutboxTable t={t} rows={outbox} lang={lang} />
       </section>
-    </Layout>
+    </EditorialLayout>
   );
 }
