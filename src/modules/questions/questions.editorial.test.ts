@@ -153,6 +153,27 @@ describe("the lawyers' inbox", () => {
     expect(replied.statusCode).toBe(200);
     expect(replied.body).toContain('Your reply has been passed to the lawyer.');
     expect((await question(id)).status).toBe('assigned');
+    const resent = await t.app.inject({
+      method: 'POST',
+      url: '/en/ask/status/reply',
+      remoteAddress: '203.0.113.2',
+      headers,
+      payload: new URLSearchParams({
+        _csrf: csrf,
+        reference: asked.reference,
+        code: asked.code,
+        reply: 'Yes, on the square in front of the akimat.',
+      }).toString(),
+    });
+    expect(resent.statusCode).toBe(200);
+    expect(resent.body).toContain('A lawyer is working on it');
+    expect(
+      await t.database.db
+        .selectFrom('question_messages')
+        .select('id')
+        .where('question_id', '=', id)
+        .execute(),
+    ).toHaveLength(2);
 
     const answer =
       'Filming in a public place is lawful. A police officer may not demand that you delete a recording; write down his name and badge number.';

@@ -23,6 +23,7 @@ import {
   askFormValuesSchema,
   idParams,
   langParams,
+  QUESTION_MAX_CHARS,
   validateAsk,
 } from './questions.schemas.ts';
 import {
@@ -291,17 +292,21 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
     const ctx = context(request);
     const input = { reference, code, clientKey: keyOf(request) };
     let notice: string | undefined;
+    let error: string | undefined;
     if (mode === 'reply') {
       const text = replyText.trim();
-      if (text === '' || text.length > 5000) {
-        const found = await findQuestionForSender(ctx, input);
-        if (found.kind === 'found')
-          return page(422, { error: t('errorReplyRequired', { max: 5000 }), found: found.view });
+      if (text === '' || text.length > QUESTION_MAX_CHARS) {
+        error = t('errorReplyRequired', { max: QUESTION_MAX_CHARS });
       } else {
-        const replied = await replyAsSender(ctx, { ...input, body: text, links: links(request) });
-        if (replied.kind === 'replied') {
-          await deliver(request, replied.mailIds);
-          notice = t('replySent');
+        try {
+          const replied = await replyAsSender(ctx, { ...input, body: text, links: links(request) });
+          if (replied.kind === 'replied') {
+            await deliver(request, replied.mailIds);
+            notice = t('replySent');
+          }
+        } catch (failure) {
+          // A reply sent twice (a reload) finds the question no longer waiting: show its status.
+          if (!isAppError(failure) || failure.code !== 'invalid_transition') throw failure;
         }
       }
     }
@@ -311,6 +316,7 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
       return page(429, { error: t('statusTooMany', { minutes: STATUS_LOOKUP_LIMITS.shortMinutes }) });
     }
     if (found.kind === 'not_found') return page(404, { error: t('statusNotFound') });
+    if (error) return page(422, { error, found: found.view });
     return page(200, { found: found.view, ...(notice ? { notice } : {}) });
   };
 
