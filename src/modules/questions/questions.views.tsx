@@ -928,7 +928,7 @@ export function QuestionDetailPage({
         </form>
       ) : null}
       {events.includes('answer') ? (
-        <form method="post" action={action('answer')}>
+        <form method="post" action={action('answer')} class="action-form">
           {hidden}
           <div class="field">
             <label for="answer-text">{t('answerLabel')}</label>
@@ -940,7 +940,7 @@ export function QuestionDetailPage({
         </form>
       ) : null}
       {events.includes('request_info') ? (
-        <form method="post" action={action('request_info')}>
+        <form method="post" action={action('request_info')} class="action-form">
           {hidden}
           <div class="field">
             <label for="info-text">{t('requestInfoLabel')}</label>
@@ -956,7 +956,7 @@ export function QuestionDetailPage({
           <section aria-labelledby="publish-heading">
             <h2 id="publish-heading">{t('publishHeading')}</h2>
             <p>{t('publishIntro')}</p>
-            <form method="post" action={action('publish')}>
+            <form method="post" action={action('publish')} class="action-form">
               {hidden}
               <div class="field">
                 <label for="public-question">{t('publicQuestionLabel')}</label>
