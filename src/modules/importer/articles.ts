@@ -1,4 +1,4 @@
-import { B, E, re } from './patterns.ts';
+import { B, E, matchesOf, re } from './patterns.ts';
 
 /**
  * Legal articles as codes: "Art. 174 of the Criminal Code" → CC-174, "Article 456-2 of the
@@ -49,7 +49,7 @@ function lawMentions(text: string): LawMention[] {
   const mentions: LawMention[] = [];
   for (const [law, regex] of laws) {
     regex.lastIndex = 0;
-    for (const match of text.matchAll(regex)) {
+    for (const match of matchesOf(regex, text)) {
       const start = match.index;
       const end = start + match[0].length;
       if (mentions.some((other) => start < other.end && other.start < end)) continue;
@@ -63,7 +63,7 @@ export function findArticles(text: string): FoundArticle[] {
   const mentions = lawMentions(text);
   const refs: Array<{ numbers: string[]; start: number; end: number }> = [];
   articleRef.lastIndex = 0;
-  for (const match of text.matchAll(articleRef)) {
+  for (const match of matchesOf(articleRef, text)) {
     const numbers = [
       match[1] ?? '',
       ...[...(match[2] ?? '').matchAll(/\d{1,3}(?:-\d{1,2})?/g)].map((m) => m[0]),

@@ -1,4 +1,4 @@
-import { B, E, lastDayOfMonth, MONTH, monthKey, monthNumber, re } from './patterns.ts';
+import { B, E, lastDayOfMonth, MONTH, matchesOf, monthKey, monthNumber, re } from './patterns.ts';
 
 /**
  * Dates in the text of an item, resolved against the month the report covers: "On September 25",
@@ -32,7 +32,7 @@ const patterns: Pattern[] = [
   {
     // September 25, May 15-16, February 1 and 8, December 12, 2023
     regex: re(
-      `(${MONTH})\\.?\\s+(\\d{1,2})${ordinal}(?!\\d)(?:${link}(\\d{1,2})(?!\\d)${ordinal})?(?:,?\\s+(\\d{4})${E})?`,
+      `${B}(${MONTH})\\.?\\s+(\\d{1,2})${ordinal}(?!\\d)(?:${link}(\\d{1,2})(?!\\d)${ordinal})?(?:,?\\s+(\\d{4})${E})?`,
       'giu',
     ),
     read: (m, reportMonth) => {
@@ -53,7 +53,7 @@ const patterns: Pattern[] = [
   },
   {
     // May 2024, сентябре 2020 года
-    regex: re(`(${MONTH})\\s+(\\d{4})${E}`, 'giu'),
+    regex: re(`${B}(${MONTH})\\s+(\\d{4})${E}`, 'giu'),
     read: (m) => month(monthNumber(m[1] ?? ''), Number(m[2]), m),
   },
   {
@@ -136,7 +136,7 @@ export function findDates(text: string, reportMonth: string): FoundDate[] {
   const found: FoundDate[] = [];
   for (const pattern of patterns) {
     pattern.regex.lastIndex = 0;
-    for (const match of text.matchAll(pattern.regex)) {
+    for (const match of matchesOf(pattern.regex, text)) {
       const date = pattern.read(match as RegExpExecArray, reportMonth);
       if (!date) continue;
       if (found.some((other) => date.start < other.end && other.start < date.end)) continue;

@@ -1,5 +1,5 @@
 import { nameKey, transliterate } from './names.ts';
-import { B, E, re } from './patterns.ts';
+import { B, E, matchesOf, re, WordStartRegExp } from './patterns.ts';
 
 /**
  * People and outlets named in an item. People are found by shape (capitalised words with a surname
@@ -87,9 +87,11 @@ const surnameEnding =
   /(?:ov|ova|ev|eva|yev|yeva|iev|ieva|[^aeiou]in|ina|yn|yna|sky|skiy|skaya|skii|enko|uly|kyzy|bek|bekov|bekova|bayev|bayeva|baev|baeva|aeva|dze|shvili|yan|ian|vich|ovich|evich|ovna|evna|ovoi|evoi|inoi|ovu|evu|ovym|evym|ovoy|evoy|inoy)$/;
 
 const word = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?\\p{Ll}+)?";
-const candidatePattern = re(
-  `(?<![\\p{L}.])(?:(\\p{Lu}\\.\\s?(?:\\p{Lu}\\.\\s?)?)(${word})|(${word}(?:\\s+${word}){1,3})(?:\\s+(\\p{Lu})\\.(?!\\p{L}))?)`,
+// Names begin after a non-letter that is not a full stop (so "S." in "Elena S." starts nothing).
+const candidatePattern = new WordStartRegExp(
+  `(?:(\\p{Lu}\\.\\s?(?:\\p{Lu}\\.\\s?)?)(${word})|(${word}(?:\\s+${word}){1,3})(?:\\s+(\\p{Lu})\\.(?!\\p{L}))?)`,
   'gu',
+  /[\p{L}.]/u,
 );
 
 function isStop(token: string): boolean {
@@ -112,7 +114,7 @@ function roleBefore(text: string, start: number): PersonKind | null {
 export function findPeople(text: string): FoundPerson[] {
   const people: FoundPerson[] = [];
   candidatePattern.lastIndex = 0;
-  for (const match of text.matchAll(candidatePattern)) {
+  for (const match of matchesOf(candidatePattern, text)) {
     const [, initials, initialSurname, words, trailingInitial] = match;
     if (initials && initialSurname) {
       if (isStop(initialSurname)) continue;
@@ -179,7 +181,7 @@ export function findOutlets(text: string): FoundOutlet[] {
   const found: FoundOutlet[] = [];
   for (const pattern of outletPatterns) {
     pattern.lastIndex = 0;
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(pattern, text)) {
       const name = (match[1] ?? match[0]).trim();
       const start = match.index + match[0].indexOf(name);
       const end = start + name.length;

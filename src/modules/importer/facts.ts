@@ -1,7 +1,7 @@
 import { codesNamedBy } from './categories.ts';
 import type { Sentence } from './layout.ts';
 import { findAmounts, type NumberRun, scanNumbers } from './numbers.ts';
-import { B, E, type Lang, MONTH, monthKey, monthNumber, re } from './patterns.ts';
+import { B, E, type Lang, MONTH, matchesOf, monthKey, monthNumber, re } from './patterns.ts';
 import type { ReportFlag } from './report-flags.ts';
 
 /**
@@ -40,14 +40,14 @@ const firstMonthsPattern = re(
   `(?:in|over|for|during) the first (\\p{L}+|\\d+) months(?: of (\\d{4}))?|за (?:первые )?(\\p{L}+|\\d+) месяц\\p{L}*(?: (\\d{4}))?`,
 );
 const rangePattern = re(
-  `(?:from\\s+|с\\s+)?(${MONTH})\\s*(?:[-–—]|\\s+to\\s+|\\s+through\\s+|\\s+по\\s+)\\s*(${MONTH})(?:\\s+(\\d{4}))?`,
+  `${B}(?:from\\s+|с\\s+)?(${MONTH})\\s*(?:[-–—]|\\s+to\\s+|\\s+through\\s+|\\s+по\\s+)\\s*(${MONTH})(?:\\s+(\\d{4}))?`,
 );
 const samePeriodPattern = re(
   `same period (?:of |in )?(?:the )?(?:last|previous|prior) year|same period (?:of |in )?\\d{4}|last year's same period|аналогичн\\p{L}* период\\p{L}* (?:прошлого|предыдущего|\\d{4}) года|(?:тот же|этот же) период прошлого года`,
 );
-const monthPattern = re(`(?:${B}in|during|for|в|во|за)\\s+(${MONTH})(?:\\s+(\\d{4}))?`);
+const monthPattern = re(`${B}(?:in|during|for|в|во|за)\\s+(${MONTH})(?:\\s+(\\d{4}))?`);
 const yearPattern = re(
-  `(?:${B}in|during|for|в|за)\\s+(\\d{4})(?:\\s+(?:год\\p{L}*|году))?${E}(?!\\s*${MONTH})`,
+  `${B}(?:in|during|for|в|за)\\s+(\\d{4})(?:\\s+(?:год\\p{L}*|году))?${E}(?!\\s*${MONTH})`,
 );
 
 const wordNumbers: Record<string, number> = {
@@ -310,6 +310,7 @@ const comparisonParenthesis = re(
 const comparedPeriod = re(
   `^\\s*(?:\\p{L}+\\s+){0,2}?(?:in|for|в|за)\\s+(?:the\\s+)?(${MONTH}(?:\\s+\\d{4})?|same period[^.,;]*|аналогичн\\p{L}* период\\p{L}*[^.,;]*|\\d{4})`,
 );
+const monthWithYear = re(`${B}(${MONTH})(?:\\s+(\\d{4}))?`);
 const monthParenthesis = re(`\\(\\s*(?:in|в)\\s+(${MONTH})(?:\\s+(\\d{4}))?\\s*[-–—:]\\s*$`);
 const notACount = re(
   `^\\s*(?:%|(?:percent|per cent|процент\\p{L}*|times|раз|-?year-old|-?years?|лет|год\\p{L}*|months?|месяц\\p{L}*|days?|дн\\p{L}*|hours?|час\\p{L}*|st|nd|rd|th)${E})`,
@@ -500,11 +501,11 @@ export class FigureReader {
     const words = reference[1] ?? '';
     if (samePeriodPattern.test(words)) return { scope: 'same_period_last_year' };
     if (/^\d{4}$/.test(words)) return { scope: 'year', period: { from: `${words}-01`, to: `${words}-12` } };
-    return this.monthMark(re(`(${MONTH})(?:\\s+(\\d{4}))?`).exec(words));
+    return this.monthMark(monthWithYear.exec(words));
   }
 
   private previousMonthMark(before: string): ScopeMark | null {
-    return this.monthMark(re(`(${MONTH})(?:\\s+(\\d{4}))?`).exec(before));
+    return this.monthMark(monthWithYear.exec(before));
   }
 
   private monthMark(match: RegExpExecArray | null): ScopeMark | null {
@@ -669,12 +670,13 @@ function isGroup(code: string): boolean {
   return code === 'total' || (groups as readonly string[]).includes(code);
 }
 
+const monthBefore = re(`${B}${MONTH}\\.?\\s*$`);
+const monthAfter = re(`^\\s*${MONTH}`);
+
 function isDatePart(text: string, run: NumberRun): boolean {
   const before = text.slice(Math.max(0, run.start - 14), run.start);
   const after = text.slice(run.end, run.end + 14);
-  return (
-    re(`${MONTH}\\.?\\s*$`).test(before) || re(`^\\s*(?:${MONTH})`).test(after) || /^\.\d{1,2}\./.test(after)
-  );
+  return monthBefore.test(before) || monthAfter.test(after) || /^\.\d{1,2}\./.test(after);
 }
 
 /** The words of the clause before a number, from its start ("The number of violations of ... fell:"). */

@@ -1,5 +1,5 @@
 import type { Paragraph } from './layout.ts';
-import { B, E, lastDayOfMonth, MONTH, monthKey, monthNumber, re } from './patterns.ts';
+import { B, E, lastDayOfMonth, MONTH, matchesOf, monthKey, monthNumber, re } from './patterns.ts';
 import type { ReportFlag } from './report-flags.ts';
 
 /**
@@ -34,7 +34,7 @@ const introPattern = re(
 const publishedPattern = re(
   `^(?:(\\d{1,2})\\s+(${MONTH})\\s+(\\d{4})(?:\\s*(?:года|г\\.|ж\\.|жыл\\p{L}*))?|(${MONTH})\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}))$`,
 );
-const monthYearPattern = re(`(${MONTH})\\s*,?\\s+(\\d{4})${E}`, 'giu');
+const monthYearPattern = re(`${B}(${MONTH})\\s*,?\\s+(\\d{4})${E}`, 'giu');
 const recordedPattern = re(
   `the following (?:were|was|have been) (?:recorded|registered)\\s*:|(?:зафиксирован|зарегистрирован)\\p{L}*(?:\\s+следующ\\p{L}*)?\\s*:`,
 );
@@ -46,7 +46,7 @@ const digestPattern = re(
   `\\((?:digest|дайджест)\\)|there (?:was|were) (?:the )?following information\\s*:|поступил\\p{L}* следующ\\p{L}* информаци\\p{L}*\\s*:`,
 );
 const itReportsPattern = re(
-  `${B}it\\s*reports\\s*:|${B}сообщает\\s*:|the following charges were (?:filed|brought)|judicial acts were issued|предъявлен\\p{L}* следующ\\p{L}* обвинени|вынесен\\p{L}* \\d+ судебн|(?:study|исследование)\\s+(?:of\\s+)?(?:the\\s+)?(?:situation|ситуации)`,
+  `(?:it\\s*reports|сообщает)\\s*:|the following charges were (?:filed|brought)|judicial acts were issued|предъявлен\\p{L}* следующ\\p{L}* обвинени|вынесен\\p{L}* \\d+ судебн|(?:study|исследование)\\s+(?:of\\s+)?(?:the\\s+)?(?:situation|ситуации)`,
 );
 const appealPattern = re(
   `${B}(?:appeal(?:ed|s)?|statement|open letter|обращени\\p{L}*|обратил\\p{L}*|заявлени\\p{L}*|открыт\\p{L}* письм\\p{L}*|үндеу\\p{L}*)${E}`,
@@ -129,7 +129,7 @@ function readPublished(line: string): string | null {
 
 function firstMonthYear(text: string): string | null {
   monthYearPattern.lastIndex = 0;
-  for (const match of text.matchAll(monthYearPattern)) {
+  for (const match of matchesOf(monthYearPattern, text)) {
     const number = monthNumber(match[1] ?? '');
     const year = Number(match[2]);
     if (number && year >= 1990 && year <= 2100) return monthKey(year, number);
@@ -177,13 +177,25 @@ export function detectLanguage(text: string): ReportLanguage {
   let latin = 0;
   let cyrillic = 0;
   let kazakh = 0;
-  for (const char of text.slice(0, 50_000)) {
-    if (/[a-z]/i.test(char)) latin++;
-    else if (/[а-яё]/i.test(char)) cyrillic++;
-    else if (/[әғқңөұүһі]/i.test(char)) kazakh++;
+  const sample = text.slice(0, 50_000);
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i) | 0x20;
+    if (code >= 0x61 && code <= 0x7a) latin++;
+    else if (isKazakhLetter(sample.charCodeAt(i))) kazakh++;
+    else if (sample.charCodeAt(i) >= 0x0410 && sample.charCodeAt(i) <= 0x0451) cyrillic++;
   }
   if (cyrillic + kazakh > latin) return kazakh * 40 > cyrillic ? 'kk' : 'ru';
   return 'en';
+}
+
+// ә ғ қ ң ө ұ ү һ і (both cases)
+const kazakhLetters = new Set([
+  0x4d8, 0x4d9, 0x492, 0x493, 0x49a, 0x49b, 0x4a2, 0x4a3, 0x4e8, 0x4e9, 0x4b0, 0x4b1, 0x4ae, 0x4af, 0x4ba,
+  0x4bb, 0x406, 0x456,
+]);
+
+function isKazakhLetter(code: number): boolean {
+  return kazakhLetters.has(code);
 }
 
 function detectFormat(

@@ -56,8 +56,20 @@ export function transliterate(text: string): string {
   return out;
 }
 
+const keys = new Map<string, string>();
+
 /** A key that two spellings of one name share. */
 export function nameKey(name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = computeNameKey(name);
+    if (keys.size > 20_000) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
+}
+
+function computeNameKey(name: string): string {
   return transliterate(name)
     .replace(/[^a-z]/g, '')
     .replace(/shch/g, 'sh')

@@ -135,11 +135,18 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+// No number word is longer than this ("четырнадцатью"); longer tokens are never looked up.
+const longestWord = Math.max(...[...wordValues.keys()].map((word) => word.length)) + 1;
+
 function lookupWord(token: string): WordValue | undefined {
+  if (token.length > longestWord * 2) return undefined;
+  const exact = wordValues.get(token);
+  if (exact) return exact;
   const lower = token.toLowerCase();
   const bare = lower.endsWith('.') ? lower.slice(0, -1) : lower;
   const direct = wordValues.get(bare);
   if (direct) return direct;
+  if (token.length > longestWord && !bare.includes('-')) return undefined;
   // "forty-four", "twenty-one"
   if (bare.includes('-')) {
     const parts = bare.split('-').map((part) => wordValues.get(part));
@@ -176,8 +183,20 @@ export function parseDigits(token: string, lang: Lang, scaleFollows: boolean): n
   return separator === ',' && lang === 'en' ? Number.parseInt(`${whole}${fraction}`, 10) : decimal;
 }
 
-/** Every number in the text, words and digits alike, in order. */
+const scanned = new Map<string, NumberRun[]>();
+
+/** Every number in the text, words and digits alike, in order. Callers must not change the result. */
 export function scanNumbers(text: string, lang: Lang): NumberRun[] {
+  const key = `${lang}\u0000${text}`;
+  const known = scanned.get(key);
+  if (known) return known;
+  const runs = readNumbers(text, lang);
+  if (scanned.size > 5_000) scanned.clear();
+  scanned.set(key, runs);
+  return runs;
+}
+
+function readNumbers(text: string, lang: Lang): NumberRun[] {
   const tokens = tokenize(text);
   const runs: NumberRun[] = [];
   let i = 0;

@@ -1,4 +1,4 @@
-import { B, E, re } from './patterns.ts';
+import { B, E, matchesOf, re } from './patterns.ts';
 
 /**
  * Places named in a report, resolved to the region code valid on the item's date. Regions changed:
@@ -106,27 +106,23 @@ const gazetteer: Array<[string, Resolve]> = [
   ['Kyzylorda|Baikonur|Aralsk|Кызылорд\\p{L}*|Байконыр\\p{L}*|Аральск\\p{L}*', 'kyzylorda'],
 ];
 
-const compiled = gazetteer.map(([source, resolve]) => ({
-  regex: re(`${B}(?:${source})${E}`, 'gu'),
-  resolve,
-}));
+// One pattern for the whole gazetteer, one group per entry: a single pass over the text, and where
+// entries overlap the earlier one (a region before a city inside its name) wins.
+const gazetteerPattern = re(`${B}(?:${gazetteer.map(([source]) => `(${source})`).join('|')})${E}`, 'gu');
 
 /** Every place named in the text, resolved for the given date ('YYYY-MM-DD' or 'YYYY-MM'). */
 export function findPlaces(text: string, date: string): FoundPlace[] {
   const found: FoundPlace[] = [];
-  for (const { regex, resolve } of compiled) {
-    regex.lastIndex = 0;
-    for (const match of text.matchAll(regex)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      if (found.some((other) => start < other.end && other.start < end)) continue;
-      found.push({
-        name: match[0],
-        region: typeof resolve === 'string' ? resolve : resolve(date),
-        start,
-        end,
-      });
-    }
+  for (const match of matchesOf(gazetteerPattern, text)) {
+    const entry = gazetteer[match.findIndex((group, index) => index > 0 && group !== undefined) - 1];
+    if (!entry) continue;
+    const resolve = entry[1];
+    found.push({
+      name: match[0],
+      region: typeof resolve === 'string' ? resolve : resolve(date),
+      start: match.index,
+      end: match.index + match[0].length,
+    });
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
 }

@@ -135,6 +135,21 @@ function splitGlued(lower: string): number[] | null {
   return longest >= 5 ? splits : null;
 }
 
+// Most words are fine and recur from report to report: remember the verdict per word.
+const repairs = new Map<string, { typo: string | null; splits: number[] | null } | null>();
+
+function wordRepair(lower: string): { typo: string | null; splits: number[] | null } | null {
+  let repair = repairs.get(lower);
+  if (repair === undefined) {
+    const typo = correctTypo(lower);
+    const splits = typo ? null : splitGlued(lower);
+    repair = typo || splits ? { typo, splits } : null;
+    if (repairs.size > 50_000) repairs.clear();
+    repairs.set(lower, repair);
+  }
+  return repair;
+}
+
 const repairPattern =
   /\\r\\n|\\n|\\r|\\t|\\"|\r\n?|[\u00a0\u2007\u2009\u202f]|[\u200b\ufeff\u00ad]|[A-Za-z]{7,}/g;
 
@@ -158,7 +173,9 @@ export function repairText(original: string): SourceText {
       edits.push({ start, end, replacement: '' });
     } else {
       const lower = found.toLowerCase();
-      const typo = correctTypo(lower);
+      const repair = wordRepair(lower);
+      if (!repair) continue;
+      const typo = repair.typo;
       if (typo) {
         const replacement =
           found[0] === found[0]?.toUpperCase() ? typo[0]?.toUpperCase() + typo.slice(1) : typo;
@@ -166,7 +183,7 @@ export function repairText(original: string): SourceText {
         flags.push({ code: 'typo', message: `"${found}" read as "${replacement}"`, span: [start, end] });
         continue;
       }
-      const splits = splitGlued(lower);
+      const splits = repair.splits;
       if (splits) {
         let replacement = '';
         let at = 0;

@@ -1,0 +1,14 @@
+/**
+ * npm run eval:importer: scores the facts the importer extracts from ../shared/seeds/ against
+ * ../shared/seed-facts.json (precision, recall and F1 per report and overall), then measures the
+ * parse speed. Exits non-zero when the overall F1 is below 1.
+ */
+import { benchParseReports, formatScoreTable, scoreSeeds } from '../src/modules/importer/index.ts';
+
+const { rows, overall } = scoreSeeds();
+process.stdout.write(`${formatScoreTable(rows, overall)}\n\n`);
+const bench = benchParseReports();
+process.stdout.write(
+  `parse speed: ${bench.reportsPerSecond} reports/s wall-clock (${bench.cpuReportsPerSecond}/s of CPU time), ${bench.megabytesPerSecond} MB/s; ${bench.parses} parses of ${bench.reports} seed reports in ${bench.milliseconds} ms\n`,
+);
+if (overall.f1 < 1) process.exitCode = 1;
