@@ -237,9 +237,10 @@ function countSplitHits(pattern: RegExp, text: string, split: number): { headlin
 
 /** Codes a heading names ("Interference in the activities of the media/Censorship" → censorship). */
 export function codesNamedBy(heading: string): CategoryCode[] {
+  const lower = heading.toLowerCase();
   return rules
     .filter(
-      (candidate) => groupOf.get(candidate.code) !== 'legal' && countHits(candidate.pattern, heading, 1) > 0,
+      (candidate) => groupOf.get(candidate.code) !== 'legal' && countHits(candidate.pattern, lower, 1) > 0,
     )
     .map((candidate) => candidate.code);
 }
@@ -252,9 +253,11 @@ export function suggestCategories(input: {
 }): Suggestion[] {
   const scores = new Map<CategoryCode, number>();
   const add = (code: CategoryCode, score: number) => scores.set(code, (scores.get(code) ?? 0) + score);
+  // Headline and body in one lower-cased text (a space between, so no match spans both), scanned once per rule.
+  const text = `${input.headline} ${input.body}`.toLowerCase();
   for (const candidate of rules) {
-    const score =
-      2 * countHits(candidate.pattern, input.headline, 2) + countHits(candidate.pattern, input.body, 3);
+    const hits = countSplitHits(candidate.pattern, text, input.headline.length);
+    const score = 2 * hits.headline + hits.body;
     if (score > 0) add(candidate.code, score);
   }
   for (const code of input.sectionCodes ?? []) add(code, 1.5);

@@ -89,7 +89,7 @@ const surnameEnding =
 const word = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?\\p{Ll}+)?";
 // Names begin after a non-letter that is not a full stop (so "S." in "Elena S." starts nothing).
 const candidatePattern = new WordStartRegExp(
-  `(?:(\\p{Lu}\\.\\s?(?:\\p{Lu}\\.\\s?)?)(${word})|(${word}(?:\\s+${word}){1,3})(?:\\s+(\\p{Lu})\\.(?!\\p{L}))?)`,
+  `(?:(\\p{Lu}\\.\\s?(?:\\p{Lu}\\.\\s?)?)(${word})|(${word}(?:\\s+${word}){0,3})(?:\\s+(\\p{Lu})\\.(?!\\p{L}))?)`,
   'gu',
   /[\p{L}.]/u,
 );
