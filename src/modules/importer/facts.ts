@@ -142,9 +142,10 @@ export function explicitScope(text: string, reportMonth: string, flags?: ReportF
 // ---- what a count counts -----------------------------------------------------------------------
 
 const countedNoun = re(
-  `^(?:[\\p{L}'’-]+,?\\s+){0,5}?(?:reports?|cases?|incidents?|violations?|charges?|claims?|suits?|lawsuits?|accusations?|complaints?|letters?|facts?|episodes?|instances?|сообщени\\p{L}*|случа\\p{L}*|инцидент\\p{L}*|нарушени\\p{L}*|обвинени\\p{L}*|претензи\\p{L}*|иск\\p{L}*|дел[аоу]?|жалоб\\p{L}*|факт\\p{L}*|эпизод\\p{L}*|хабарлама\\p{L}*|жағдай\\p{L}*)${E}`,
+  `^(?:[\\p{L}'’-]+,?\\s+){0,5}?(?:reports?|cases?|incidents?|violations?|charges?|claims?|suits?|lawsuits?|accusations?|complaints?|letters?|facts?|episodes?|instances?|prosecutions?|proceedings|investigations?|сообщени\\p{L}*|случа\\p{L}*|инцидент\\p{L}*|нарушени\\p{L}*|обвинени\\p{L}*|претензи\\p{L}*|иск\\p{L}*|дел[аоу]?|жалоб\\p{L}*|факт\\p{L}*|эпизод\\p{L}*|преследовани\\p{L}*|разбирательств\\p{L}*|расследовани\\p{L}*|хабарлама\\p{L}*|жағдай\\p{L}*)${E}`,
 );
-const verbHead = /^(?:concern|relate|are related|were related|касают|связан|относ)/iu;
+const verbHead =
+  /^(?:concern|relate|involve|are related|were related|are about|were about|касают|связан|относ)/iu;
 const dashHead = /^[-–—:]\s*(?:в|во|на|по|из|о)\s/iu;
 const childLead =
   /^(?:of them|of which|из них|из которых)[,\s]+(?:(?:was|were|is|are)\s+)?(?:(?:a|an)\s+)?/iu;
@@ -260,7 +261,8 @@ export function classifyCount(phrase: string, child: boolean): Classified {
     countedNoun.test(np) ||
     verbHead.test(np) ||
     dashHead.test(np) ||
-    (child && categoryOfPhrase(np.slice(0, 40)) !== null);
+    (child &&
+      (categoryOfPhrase(np.slice(0, 40)) !== null || subjectOf(np.slice(0, 60), kindOf(np)) !== null));
   if (!gated) return null;
   const kind = kindOf(np);
   const subject = subjectOf(np, kind);
@@ -295,11 +297,24 @@ const inCourtAfter = re(
   `^\\s*(?:of them\\s+|из них\\s+)?(?:(?:is|are|were|was|находятся|находится)\\s+)?(?:[-–—]\\s*)?(?:in|before|в)\\s+(?:the\\s+)?(?:court|суд\\p{L}*)${E}`,
 );
 const inCourtBefore = re(`(?:in court|в суд\\p{L}*)\\s*[-–—:]\\s*$`);
+// "No criminal charges", "Нет административных обвинений": a figure of zero.
+const zeroHead = re(
+  `^\\s*(?:[-–—•*]\\s*)?(?:there (?:were|was) )?(?:no|нет|ни одного|ни одной)\\s+(?=\\p{L})`,
+);
+const noneInFavour = re(
+  `(?:none|no one|not one|ни одно\\p{L}*|ни один)\\s+(?:of them\\s+|из них\\s+)?(?:(?:was|were|is|are|не)\\s+)?(?:issued\\s+|вынесен\\p{L}*\\s+)?(?:in\\s+favou?r|в\\s+пользу)`,
+);
+const samePeriodParenthesis = re(
+  `\\(\\s*(?:in|for|в|за)\\s+(?:the\\s+)?(?:same period[^()]*|аналогичн\\p{L}* период\\p{L}*[^()]*)[-–—:]\\s*$`,
+);
+const inParenthesis = re(
+  `^\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:in|for|в|за)\\s+(${MONTH}(?:\\s+\\d{4})?|the same period[^)]*|same period[^)]*|аналогичн\\p{L}* период\\p{L}*[^)]*)\\s*\\)`,
+);
 const noneInCourt = re(
   `(?:no one|none|not one|nobody|ни одно\\p{L}*|ни один)\\s+(?:of them\\s+|из них\\s+)?(?:(?:is|are|was|were|не)\\s+)?(?:in|before|в)\\s+(?:the\\s+)?(?:court|суд\\p{L}*)`,
 );
 const childBefore = re(
-  `(?:among them|of them|of which|including|in particular|из них|в том числе|среди них|в частности)[,:]?\\s*$`,
+  `(?:among them|of them|of these|of those|of which|including|in particular|из них|в том числе|среди них|в частности)[,:]?\\s*$`,
 );
 const comparisonBefore = re(
   `(?:compared (?:to|with)|against|versus|vs\\.?|против|по сравнению с|в сравнении с)\\s*$`,
@@ -327,7 +342,7 @@ const moneyCues: Array<[RegExp, MoneyKind]> = [
   ],
   [
     re(
-      `courts?\\s+(?:have\\s+|has\\s+)?(?:collected|recovered|exacted)|collected by (?:the\\s+)?courts?|суд\\p{L}*\\s+взыскал\\p{L}*|взыскан\\p{L}* суд\\p{L}*|суд\\p{L}* взыскано`,
+      `courts?\\s+(?:have\\s+|has\\s+)?(?:collected|recovered|exacted)|collected by (?:the\\s+)?courts?|courts?\\s+(?:have\\s+|has\\s+)?(?:ordered|obliged)[^.]{0,60}?to (?:pay|collect)|суд\\p{L}*\\s+обязал\\p{L}*[^.]{0,40}?выплатить|суд\\p{L}*\\s+взыскал\\p{L}*|взыскан\\p{L}* суд\\p{L}*|суд\\p{L}* взыскано`,
     ),
     'collected_by_courts',
   ],
@@ -412,10 +427,12 @@ export class FigureReader {
     const mark = stated ?? this.paragraphScope ?? this.blockScope;
 
     this.readJudicialActs(sentence, runs, consumed, mark);
+    this.readNoneInFavour(text);
     this.readMoney(sentence, runs, consumed, mark, stated);
 
     const heads: Array<{ at: number; fact: CountFact }> = [];
-    const sentenceFacts: CountFact[] = [];
+    // Every count read in this sentence, with where its number stands.
+    const sentenceFacts: Array<{ at: number; fact: CountFact }> = [];
     let lastChildEnd: number | null = null;
     for (const run of runs) {
       if (consumed.has(run.start) || !Number.isInteger(run.value)) continue;
@@ -452,13 +469,13 @@ export class FigureReader {
       }
       const fact: CountFact = { type: 'count', ...mark, category: classified.code, count: run.value, span };
       // "14 concern information, of which 9 are refusals": a category under the group just before it.
-      const previous = sentenceFacts[sentenceFacts.length - 1];
+      const previous = sentenceFacts[sentenceFacts.length - 1]?.fact;
       const parent = !child
         ? this.listParent
         : previous && isGroup(previous.category) && !isGroup(fact.category)
           ? previous
           : (heads[heads.length - 1]?.fact ?? this.lastHead);
-      sentenceFacts.push(fact);
+      sentenceFacts.push({ at: run.start, fact });
       lastChildEnd = child ? run.end + phrase.length : null;
       if (this.push(fact)) this.counts.push({ fact, parent, hasOthers: andOthers.test(text) });
       if (!child) {
@@ -467,12 +484,29 @@ export class FigureReader {
       }
       if (isLegalKind(fact.category)) this.lastLegal = fact;
     }
+    // "No criminal charges this month"
+    const zero = zeroHead.exec(text);
+    if (zero) {
+      const classified = classifyCount(text.slice(zero[0].length), false);
+      if (classified && 'code' in classified && headCode.test(classified.code)) {
+        const fact: CountFact = {
+          type: 'count',
+          ...mark,
+          category: classified.code,
+          count: 0,
+          span: this.span(sentence, 0, text.length),
+        };
+        if (this.push(fact)) this.counts.push({ fact, parent: this.listParent, hasOthers: false });
+        if (isLegalKind(fact.category)) this.lastLegal = fact;
+      }
+    }
     // "4 criminal charges, no one in court"
     if (noneInCourt.test(text) && this.lastLegal && this.lastLegal.in_court === undefined)
       this.lastLegal.in_court = 0;
-    // A compared figure counts what the head before it counts ("13, compared to 14 in April").
+    // A compared figure counts what the figure before it counts ("13, compared to 14 in April").
     for (const { run, mark: comparedMark } of comparisons) {
-      const head = [...heads].reverse().find((candidate) => candidate.at < run.start)?.fact ?? this.lastHead;
+      const head =
+        [...sentenceFacts].reverse().find((candidate) => candidate.at < run.start)?.fact ?? this.lastHead;
       if (!head) continue;
       this.push({
         type: 'count',
@@ -494,6 +528,18 @@ export class FigureReader {
         : this.previousMonthMark(before);
     }
     if (monthParenthesis.test(before)) return this.monthMark(monthParenthesis.exec(before));
+    if (samePeriodParenthesis.test(before)) return { scope: 'same_period_last_year' };
+    // "13 (14 in April)", "80 (55 in the same period last year)"
+    if (/\(\s*$/.test(before)) {
+      const inside = inParenthesis.exec(after);
+      if (inside) {
+        mask.push([run.end, run.end + inside[0].length]);
+        const words = inside[1] ?? '';
+        return samePeriodPattern.test(words)
+          ? { scope: 'same_period_last_year' }
+          : this.monthMark(monthWithYear.exec(words));
+      }
+    }
     if (!comparisonBefore.test(before)) return null;
     const reference = comparedPeriod.exec(after);
     if (!reference) return samePeriodPattern.test(text) ? { scope: 'same_period_last_year' } : null;
@@ -550,6 +596,13 @@ export class FigureReader {
     }
   }
 
+  /** "None of them was in favour of the media" */
+  private readNoneInFavour(text: string) {
+    if (this.lastJudicial && this.lastJudicial.for_media === undefined && noneInFavour.test(text)) {
+      this.lastJudicial.for_media = 0;
+    }
+  }
+
   private readMoney(
     sentence: Sentence,
     runs: NumberRun[],
@@ -562,9 +615,9 @@ export class FigureReader {
     if (amounts.length === 0) return;
     const cues: Array<{ kind: MoneyKind; start: number; end: number }> = [];
     for (const [pattern, kind] of moneyCues) {
-      const global = new RegExp(pattern.source, 'giu');
-      for (const match of text.matchAll(global))
+      for (const match of matchesOf(pattern, text)) {
         cues.push({ kind, start: match.index, end: match.index + match[0].length });
+      }
     }
     if (cues.length === 0) return;
     cues.sort((a, b) => a.start - b.start);
@@ -661,6 +714,9 @@ export class FigureReader {
     }
   }
 }
+
+// Codes a figure statement counts on its own: groups, the total, legal kinds and subjects.
+export const headCode = /^(?:rights|information|legal|total|criminal|civil|administrative)(?:_|$)/;
 
 function isLegalKind(code: string): boolean {
   return (legalKinds as readonly string[]).includes(code);

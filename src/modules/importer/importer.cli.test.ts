@@ -81,7 +81,7 @@ describe('sozwatch parse-report', () => {
       (failure: unknown) => failure,
     );
     expect(error).toBeInstanceOf(AppError);
-    expect(error instanceof AppError ? error.message : '').toMatch(new RegExp(`^${escape(file)}: `));
+    expect(error instanceof AppError ? error.message : '').toMatch(new RegExp(`^${literal(file)}: `));
     expect(error instanceof AppError ? error.message : '').toMatch(message);
   });
 
@@ -109,7 +109,7 @@ describe('sozwatch parse-report', () => {
   });
 });
 
-function escape(text: string): string {
+function literal(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

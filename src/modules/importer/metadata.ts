@@ -23,7 +23,7 @@ export type ReportMetadata = {
 };
 
 const titlePattern = re(
-  `violations of (?:the )?freedom of (?:speech|expression)|нарушени\\p{L}* свобод\\p{L}* слова|сөз бостандығ\\p{L}* бұз\\p{L}*|дайджест|digest`,
+  `violations? of (?:the )?freedom of (?:speech|expression)|freedom of (?:speech|expression) violations?|monitoring of (?:violations|freedom of speech)|нарушени\\p{L}* свобод\\p{L}* слова|мониторинг\\p{L}* нарушени\\p{L}*|сөз бостандығ\\p{L}* бұз\\p{L}*|дайджест|digest`,
 );
 const organizationPattern = re(
   `foundation|фонд|қоры|adil\\s*soz|әділ\\s*сөз|адил\\s*соз|freedom of speech protection|защиты свободы слова`,
@@ -127,7 +127,13 @@ function readPublished(line: string): string | null {
   return build(match[9], Number(match[8]), match[7]);
 }
 
+const monthRange = re(`${B}(${MONTH})\\s*[-–—]\\s*(${MONTH})\\s*,?\\s+(\\d{4})${E}`);
+
+/** The month a title or an introduction names; of a range ("January–February 2018"), its last month. */
 function firstMonthYear(text: string): string | null {
+  const range = monthRange.exec(text);
+  const last = range ? monthNumber(range[2] ?? '') : null;
+  if (range && last) return monthKey(Number(range[3]), last);
   monthYearPattern.lastIndex = 0;
   for (const match of matchesOf(monthYearPattern, text)) {
     const number = monthNumber(match[1] ?? '');

@@ -16,7 +16,6 @@ export const flagCodes = [
   'published_before_month_end',
   'month_guessed',
   'no_figures',
-  'legal_item',
 ] as const;
 
 export type FlagCode = (typeof flagCodes)[number];

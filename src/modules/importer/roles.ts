@@ -1,5 +1,5 @@
 import { findDates } from './dates.ts';
-import { classifyCount, explicitScope } from './facts.ts';
+import { classifyCount, explicitScope, headCode } from './facts.ts';
 import { bulletText, type Paragraph } from './layout.ts';
 import type { ReportFormat } from './metadata.ts';
 import { findAmounts, scanNumbers } from './numbers.ts';
@@ -43,11 +43,11 @@ const signature = re(
 );
 const judicialWords = re(`judicial acts?|судебн\\p{L}* акт\\p{L}*`);
 const aggregateMoney = re(
-  `(?:claims?|demands?)[^.]{0,60}(?:moral|non-pecuniary|non-material)|(?:moral|non-pecuniary)[^.]{0,30}claims|courts?\\s*(?:have\\s+|has\\s+)?(?:collected|recovered)|collected by (?:the )?courts|морально\\p{L}* вред\\p{L}*[^.]{0,60}(?:составил|состав)|суд\\p{L}*\\s+взыскал\\p{L}*|взыскан\\p{L}* суд`,
+  `(?:claims?|demands?)[^.]{0,60}(?:moral|non-pecuniary|non-material)|(?:moral|non-pecuniary)[^.]{0,30}claims|courts?\\s*(?:have\\s+|has\\s+)?(?:collected|recovered|ordered|obliged)|collected by (?:the )?courts|морально\\p{L}* вред\\p{L}*[^.]{0,60}(?:составил|состав)|суд\\p{L}*\\s+взыскал\\p{L}*|взыскан\\p{L}* суд`,
 );
-// Codes a figure statement is about (groups, the total, legal kinds and subjects), as against the
-// rights and information categories that items and themed statistics mention.
-const headCodes = /^(?:rights|information|legal|total|criminal|civil|administrative)(?:_|$)/;
+const zeroLine = re(
+  `^(?:there (?:were|was) )?(?:no|нет|ни одного|ни одной)\\s+(?:\\p{L}+\\s+)?(?:criminal|civil|administrative|уголовн|гражданск|административн)`,
+);
 const comparedNumbers = re(
   `\\d+\\s+(?:compared (?:to|with)|against|versus|vs\\.?|против|по сравнению с)\\s+\\d+`,
 );
@@ -57,8 +57,14 @@ function strengthOf(paragraph: Paragraph, lang: Lang, reportMonth: string): Stre
   const { text } = bulletText(paragraph);
   const runs = scanNumbers(text, lang).filter((run) => Number.isInteger(run.value));
   const endsWithColon = /:\s*$/.test(text);
-  if (runs.length === 0)
-    return endsWithColon && leadPattern.test(text) ? { level: 'lead', reason: 'lead' } : null;
+  // A lead names what follows ("The following charges were filed:") or only its period ("Since the beginning of the year:").
+  const lead =
+    endsWithColon &&
+    (leadPattern.test(text) || (text.length < 120 && explicitScope(text, reportMonth) !== null));
+  if (runs.length === 0) {
+    if (lead) return { level: 'lead', reason: 'lead' };
+    return zeroLine.test(text) ? { level: 'weak', reason: 'count' } : null;
+  }
   if (judicialWords.test(text) && runs.some((run) => judicialWords.test(text.slice(run.end, run.end + 40)))) {
     return { level: 'strong', reason: 'judicial' };
   }
@@ -75,7 +81,7 @@ function strengthOf(paragraph: Paragraph, lang: Lang, reportMonth: string): Stre
         .trimStart(),
       false,
     );
-    if (classified && 'code' in classified && headCodes.test(classified.code))
+    if (classified && 'code' in classified && headCode.test(classified.code))
       return { level: 'strong', reason: 'dated' };
   }
   let best: Strength | null = null;
@@ -83,15 +89,15 @@ function strengthOf(paragraph: Paragraph, lang: Lang, reportMonth: string): Stre
     if (run.value >= 1900 && run.value <= 2100) continue;
     const classified = classifyCount(text.slice(run.end).trimStart(), false);
     if (!classified || 'ambiguous' in classified) continue;
-    const headCode = headCodes.test(classified.code);
+    const isHead = headCode.test(classified.code);
     const scoped = explicitScope(text, reportMonth);
-    if (scoped && (scoped.scope === 'ytd' || samePeriod.test(text)) && headCode)
+    if (scoped && (scoped.scope === 'ytd' || samePeriod.test(text)) && isHead)
       return { level: 'strong', reason: 'dated' };
-    if (run.start <= 60 && headCode && signature.test(text)) return { level: 'strong', reason: 'head' };
+    if (run.start <= 60 && isHead && signature.test(text)) return { level: 'strong', reason: 'head' };
     best ??= { level: 'weak', reason: 'count' };
   }
   if (best) return best;
-  return endsWithColon && leadPattern.test(text) ? { level: 'lead', reason: 'lead' } : null;
+  return lead ? { level: 'lead', reason: 'lead' } : null;
 }
 
 function isHeading(paragraph: Paragraph, next: Paragraph | undefined): boolean {
