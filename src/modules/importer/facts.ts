@@ -754,7 +754,7 @@ function nounPhrase(after: string, runs: NumberRun[], run: NumberRun): string {
   return stop ? window.slice(0, stop.index) : window;
 }
 
-export function factKey(fact: Fact): string {
+function factKey(fact: Fact): string {
   const value =
     fact.type === 'count'
       ? `${fact.category}=${fact.count}`

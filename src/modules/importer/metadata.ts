@@ -1,3 +1,4 @@
+import type { Lang } from '../../i18n/langs.ts';
 import type { Paragraph } from './layout.ts';
 import { B, E, lastDayOfMonth, MONTH, matchesOf, monthKey, monthNumber, re } from './patterns.ts';
 import type { ReportFlag } from './report-flags.ts';
@@ -7,7 +8,7 @@ import type { ReportFlag } from './report-flags.ts';
  * language and which of the archive's formats it is written in (DESIGN section 6).
  */
 export type ReportFormat = 'digest' | 'it_reports' | 'overview' | 'recorded' | 'appeal';
-export type ReportLanguage = 'en' | 'ru' | 'kk';
+export type ReportLanguage = Lang;
 
 export type ReportMetadata = {
   title: string | null;
@@ -179,7 +180,7 @@ function monthFromPublished(published: string | null, flags: ReportFlag[]): stri
   return published.slice(0, 7);
 }
 
-export function detectLanguage(text: string): ReportLanguage {
+function detectLanguage(text: string): ReportLanguage {
   let latin = 0;
   let cyrillic = 0;
   let kazakh = 0;

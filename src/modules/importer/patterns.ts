@@ -70,37 +70,16 @@ export function monthNumber(word: string): number | null {
   return null;
 }
 
-export const monthsEnglish = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** 'YYYY-MM' of a year and a 1-based month. */
 export function monthKey(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
-}
-
-export function shiftMonth(month: string, delta: number): string {
-  const [year, number] = month.split('-').map(Number);
-  const index = (year ?? 0) * 12 + (number ?? 1) - 1 + delta;
-  return monthKey(Math.floor(index / 12), (index % 12) + 1);
 }
 
 export function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export type Lang = 'en' | 'ru' | 'kk';
+export type { Lang } from '../../i18n/langs.ts';
 
 const wordCharacter = /[\p{L}\p{N}]/u;
 

@@ -324,7 +324,7 @@ const headingSelectors = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => 
 }));
 
 /** HTML to the plain text whose offsets the spans of an HTML report refer to. */
-export function htmlToPlainText(html: string): string {
+function htmlToPlainText(html: string): string {
   return convert(html, {
     wordwrap: false,
     selectors: [
