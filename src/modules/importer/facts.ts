@@ -1,5 +1,5 @@
 import { codesNamedBy } from './categories.ts';
-import type { Sentence } from './layout.ts';
+import { type Paragraph, type Sentence, splitSentences } from './layout.ts';
 import { findAmounts, type NumberRun, scanNumbers } from './numbers.ts';
 import { B, E, type Lang, MONTH, matchesOf, monthKey, monthNumber, re } from './patterns.ts';
 import type { ReportFlag } from './report-flags.ts';
@@ -377,31 +377,29 @@ export class FigureReader {
 
   constructor(private readonly context: FigureContext) {}
 
-  /** A lead line ("The following charges were filed since the beginning of the year:") sets the scope of its block. */
-  startBlock(leadText: string) {
-    this.blockScope = explicitScope(leadText, this.context.reportMonth, this.context.flags) ?? {
-      scope: 'month',
-    };
-    this.lastHead = null;
-  }
-
-  startParagraph() {
-    this.paragraphScope = null;
-    this.lastMoneyScope = null;
-  }
-
-  /** Whether this paragraph's figures hang under the previous head ("- 6 civil ..." under "10 reports of ...:"). */
+  /** The head whose list this paragraph belongs to ("- 6 civil ..." under "10 reports of ...:"). */
   private listParent: CountFact | null = null;
 
-  setListParent(isListItem: boolean) {
-    if (!isListItem) this.listParent = null;
+  /**
+   * Reads one figure paragraph. A lead line ("The following charges were filed since the beginning
+   * of the year:") sets the scope of the block after it; a bullet right after a head line ending in a
+   * colon hangs under that head.
+   */
+  readParagraph(paragraph: Paragraph, options: { lead: boolean; listItem: boolean }) {
+    if (options.lead) {
+      this.blockScope = explicitScope(paragraph.text, this.context.reportMonth, this.context.flags) ?? {
+        scope: 'month',
+      };
+      this.lastHead = null;
+    }
+    if (!options.listItem) this.listParent = null;
+    this.paragraphScope = null;
+    this.lastMoneyScope = null;
+    for (const sentence of splitSentences(paragraph.text, paragraph.start)) this.readSentence(sentence);
+    if (/:\s*$/.test(paragraph.text)) this.listParent = this.lastHead;
   }
 
-  markListHead() {
-    this.listParent = this.lastHead;
-  }
-
-  readSentence(sentence: Sentence) {
+  private readSentence(sentence: Sentence) {
     const { reportMonth, lang, flags } = this.context;
     const text = sentence.text;
     const runs = scanNumbers(text, lang);

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors.ts';
 import type { Suggestion } from './categories.ts';
 import { type Fact, FigureReader } from './facts.ts';
 import { buildItems, type DraftItem } from './items.ts';
-import { splitParagraphs, splitSentences } from './layout.ts';
+import { splitParagraphs } from './layout.ts';
 import { type ReportFormat, type ReportLanguage, readMetadata } from './metadata.ts';
 import { differentSpelling, sameSurname } from './names.ts';
 import type { ReportFlag } from './report-flags.ts';
@@ -73,12 +73,10 @@ export function analyseReport(input: string): Analysis {
     const role = roles[index];
     if (role !== 'figure' && role !== 'lead') continue;
     const previousRole = roles[index - 1];
-    if (role === 'lead') reader.startBlock(paragraph.text);
-    reader.setListParent(paragraph.bullet && (previousRole === 'figure' || previousRole === 'lead'));
-    reader.startParagraph();
-    for (const sentence of splitSentences(paragraph.text, paragraph.start)) reader.readSentence(sentence);
-    // A head line that ends in a colon ("10 reports of ...:") is the parent of the bullets after it.
-    if (/:\s*$/.test(paragraph.text)) reader.markListHead();
+    reader.readParagraph(paragraph, {
+      lead: role === 'lead',
+      listItem: paragraph.bullet && (previousRole === 'figure' || previousRole === 'lead'),
+    });
   }
   reader.checkSums();
   const facts = reader.facts;
