@@ -94,7 +94,7 @@ const rules: Rule[] = [
   ),
   rule(
     'obstruction',
-    'imped\\p{L}*|obstruct\\p{L}*|hinder\\p{L}*|prevent\\p{L}* (?:the )?(?:journalists?|reporters?|him|her|them) from|not (?:be )?allowed to (?:film|record|enter|shoot)|could not record|воспрепятств\\p{L}*|препятств\\p{L}*|помеша\\p{L}*|не (?:пустил|допустил)\\p{L}*',
+    'imped\\p{L}*|obstruct\\p{L}*|pushed (?:\\p{L}+ ){0,3}out|not let (?:in|into)|barred|вытолкн\\p{L}*|выгна\\p{L}*|hinder\\p{L}*|prevent\\p{L}* (?:the )?(?:journalists?|reporters?|him|her|them) from|not (?:be )?allowed to (?:film|record|enter|shoot)|could not record|воспрепятств\\p{L}*|препятств\\p{L}*|помеша\\p{L}*|не (?:пустил|допустил)\\p{L}*',
   ),
   rule(
     'censorship',

@@ -83,18 +83,22 @@ type SeedFacts = { reports: Array<{ file: string; month: string; facts: Expected
 /** The shared folder beside the repository (`../shared`), where the seeds and their facts live. */
 export const defaultSharedDir = fileURLToPath(new URL('../../../../shared/', import.meta.url));
 
-/** Parses every seed report and scores it; the last row is the total over all facts. */
-export function scoreSeeds(sharedDir: string = defaultSharedDir): { rows: SeedScore[]; overall: Score } {
-  const seedFacts: SeedFacts = JSON.parse(fs.readFileSync(path.join(sharedDir, 'seed-facts.json'), 'utf8'));
-  const rows = seedFacts.reports.map((seed) => {
-    const decoded = decodeReport(fs.readFileSync(path.join(sharedDir, seed.file)));
-    if ('error' in decoded) throw new Error(`${seed.file}: ${decoded.error}`);
+type Annotated = { file: string; month: string; facts: ExpectedFact[] };
+
+/** Parses each annotated report (paths relative to `baseDir`) and scores it, with the total over all facts. */
+export function scoreReports(
+  annotated: readonly Annotated[],
+  baseDir: string,
+): { rows: SeedScore[]; overall: Score } {
+  const rows = annotated.map((entry) => {
+    const decoded = decodeReport(fs.readFileSync(path.join(baseDir, entry.file)));
+    if ('error' in decoded) throw new Error(`${entry.file}: ${decoded.error}`);
     const report = analyseReport(decoded.text).report;
     return {
-      file: seed.file,
+      file: entry.file,
       month: report.month,
-      expectedMonth: seed.month,
-      score: scoreFacts(seed.facts, report.facts),
+      expectedMonth: entry.month,
+      score: scoreFacts(entry.facts, report.facts),
     };
   });
   const sum = (pick: (score: Score) => number) => rows.reduce((total, row) => total + pick(row.score), 0);
@@ -106,6 +110,25 @@ export function scoreSeeds(sharedDir: string = defaultSharedDir): { rows: SeedSc
     rows.flatMap((row) => row.score.extra),
   );
   return { rows, overall };
+}
+
+/** The seed reports against `seed-facts.json`. */
+export function scoreSeeds(sharedDir: string = defaultSharedDir): { rows: SeedScore[]; overall: Score } {
+  const seedFacts: SeedFacts = JSON.parse(fs.readFileSync(path.join(sharedDir, 'seed-facts.json'), 'utf8'));
+  return scoreReports(seedFacts.reports, sharedDir);
+}
+
+const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+/** The reports written in our own words (fixtures/) against fixtures/expected.json. */
+export function scoreFixtures(): { rows: SeedScore[]; overall: Score } {
+  const expected: Record<string, Omit<Annotated, 'file'>> = JSON.parse(
+    fs.readFileSync(path.join(fixturesDir, 'expected.json'), 'utf8'),
+  );
+  return scoreReports(
+    Object.entries(expected).map(([file, entry]) => ({ file, month: entry.month, facts: entry.facts })),
+    fixturesDir,
+  );
 }
 
 export function formatScoreTable(rows: SeedScore[], overall: Score): string {

@@ -157,23 +157,26 @@ const kindPatterns: Record<(typeof legalKinds)[number], RegExp> = {
   administrative: re(`${B}(?:administrative|административн\\p{L}*|әкімшілік)`),
 };
 
+/** A pattern that starts at a word ("чест" must not match inside "Количество"). */
+const phrase = (source: string) => re(`${B}(?:${source})`);
+
 const subjectPatterns: Array<[RegExp, string | ((kind: string | null, np: string) => string | null)]> = [
   [
-    re(
+    phrase(
       `hono(?:u)?r|dignity|business reputation|чест\\p{L}*|достоинств\\p{L}*|делов\\p{L}* репутац\\p{L}*|ар-намыс`,
     ),
     'civil_honor_dignity',
   ],
-  [re(`false denunciation|ложн\\p{L}* донос\\p{L}*`), 'criminal_false_denunciation'],
+  [phrase(`false denunciation|ложн\\p{L}* донос\\p{L}*`), 'criminal_false_denunciation'],
   [
-    re(`slander\\p{L}*|libel\\p{L}*|defamation|клевет\\p{L}*`),
+    phrase(`slander\\p{L}*|libel\\p{L}*|defamation|клевет\\p{L}*`),
     (kind) => (kind === 'administrative' ? 'administrative_defamation' : 'criminal_defamation'),
   ],
-  [re(`incitement|discord|розн\\p{L}*`), 'criminal_incitement'],
-  [re(`extremis\\p{L}*|экстремис\\p{L}*`), 'criminal_extremism'],
-  [re(`disobedience|неповиновени\\p{L}*`), 'administrative_disobedience'],
+  [phrase(`incitement|discord|розн\\p{L}*`), 'criminal_incitement'],
+  [phrase(`extremis\\p{L}*|экстремис\\p{L}*`), 'criminal_extremism'],
+  [phrase(`disobedience|неповиновени\\p{L}*`), 'administrative_disobedience'],
   [
-    re(`false information|ложн\\p{L}* информац\\p{L}*`),
+    phrase(`false information|ложн\\p{L}* информац\\p{L}*`),
     (kind) =>
       kind === 'criminal'
         ? 'criminal_false_information'
@@ -182,30 +185,30 @@ const subjectPatterns: Array<[RegExp, string | ((kind: string | null, np: string
           : null,
   ],
   [
-    re(`privacy|private life|частн\\p{L}* жизн\\p{L}*|неприкосновенност\\p{L}*`),
+    phrase(`privacy|private life|частн\\p{L}* жизн\\p{L}*|неприкосновенност\\p{L}*`),
     (kind) => (kind === 'criminal' ? 'criminal_privacy' : 'civil_privacy'),
   ],
   [
-    re(`copyright|авторск\\p{L}* прав\\p{L}*`),
+    phrase(`copyright|авторск\\p{L}* прав\\p{L}*`),
     (kind, np) => (kind === 'civil' || /claim|suit|dispute|иск|спор/iu.test(np) ? 'civil_copyright' : null),
   ],
 ];
 
 const groupPatterns: Array<[RegExp, (typeof groups)[number]]> = [
   [
-    re(
+    phrase(
       `(?:violations?|infringements?) of (?:the )?(?:professional )?rights of (?:journalists|media)|journalists['’]? (?:and media )?rights|rights of journalists|нарушени\\p{L}* прав\\p{L}* журналист\\p{L}*|прав\\p{L}* журналист\\p{L}*|журналистердің құқық\\p{L}*`,
     ),
     'rights',
   ],
   [
-    re(
+    phrase(
       `right (?:to|of) (?:freely |free )?(?:receive|access|obtain|seek)|right of access to information|access to and dissemination of information|прав\\p{L}* на (?:свободное )?(?:получение|доступ|поиск)|ақпарат алу`,
     ),
     'information',
   ],
   [
-    re(
+    phrase(
       `pre-trial and (?:court|judicial) (?:claims|lawsuits|suits)|court and pre-trial claims|claims and lawsuits against|lawsuits against (?:journalists|media)|accusations? against (?:journalists|media|citizens)|досудебн\\p{L}* и судебн\\p{L}*|судебн\\p{L}* и досудебн\\p{L}*|обвинени\\p{L}* (?:против|в адрес) журналист\\p{L}*|претензи\\p{L}* и иск\\p{L}* к`,
     ),
     'legal',
@@ -251,14 +254,14 @@ export type Classified = { code: string } | { ambiguous: true } | null;
  * was a claim for protection of honor") names its subject or category first; a head ("4 criminal
  * charges", "22 reports of violations of the rights of journalists") its legal kind or group first.
  */
-export function classifyCount(phrase: string, child: boolean): Classified {
-  const np = phrase.replace(childLead, '');
+export function classifyCount(words: string, child: boolean): Classified {
+  const np = words.replace(childLead, '');
   if (letterNoun.test(np)) return { ambiguous: true };
   // A count must count something: a noun such as "reports" or "charges" ("14 friends" is no figure),
   // a verb of an overview ("20 concern ..."), a dash ("1 – в уголовном порядке"), or, under an
   // "including", a category named directly ("3 threats", "5 attacks").
   const gated =
-    countedNoun.test(np) ||
+    countedNoun.test(np.replace(/^[-–—:]\s*/u, '')) ||
     verbHead.test(np) ||
     dashHead.test(np) ||
     (child &&

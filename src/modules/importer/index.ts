@@ -1,6 +1,13 @@
 export { benchParseReports, type ParseBench } from './bench.ts';
 export { type CategoryCode, categoryGroups, type Suggestion } from './categories.ts';
-export { type ExpectedFact, formatScoreTable, type Score, scoreFacts, scoreSeeds } from './evaluate.ts';
+export {
+  type ExpectedFact,
+  formatScoreTable,
+  type Score,
+  scoreFacts,
+  scoreFixtures,
+  scoreSeeds,
+} from './evaluate.ts';
 export type { Fact, FactScope, MoneyKind } from './facts.ts';
 export { runImportReport, runParseReport } from './importer.cli.ts';
 export { type MonthFigures, monthFiguresSchema, parsedReportSchema } from './importer.schemas.ts';
