@@ -287,17 +287,17 @@ const judicialNoun = re(
 );
 const judicialBefore = re(`(?:judicial acts?|судебн\\p{L}* акт\\p{L}*)[^.\\d]{0,60}?[-–—:]\\s*$`);
 const favourAfter = re(
-  `^\\s*(?:of them\\s+|из них\\s+)?(?:(?:were|was|are|is)\\s+)?(?:issued\\s+|decided\\s+)?(?:[-–—]\\s*)?(?:in\\s+favou?r|в\\s+пользу)`,
+  `^\\s*(?:of them\\s+|of which\\s+|из них\\s+|из которых\\s+)?(?:(?:were|was|are|is)\\s+)?(?:issued\\s+|decided\\s+)?(?:[-–—]\\s*)?(?:in\\s+favou?r|в\\s+пользу)`,
 );
 const favourBefore = re(`(?:in favou?r of|в пользу)[^.\\d]{0,60}?[-–—:]\\s*$`);
 const appealAfter = re(
-  `^\\s*(?:of them\\s+|из них\\s+)?(?:(?:were|was)\\s+)?(?:[-–—]\\s*)?(?:in|at|by|on|в|на)\\s+(?:the\\s+)?(?:stage of\\s+)?(?:appeal|appellate|апелляц\\p{L}*)`,
+  `^\\s*(?:of them\\s+|of which\\s+|из них\\s+|из которых\\s+)?(?:(?:were|was)\\s+)?(?:[-–—]\\s*)?(?:(?:in|at|by|on|в|на)\\s+)?(?:the\\s+)?(?:court of\\s+|stage of\\s+)?(?:appeal|appellate|апелляц\\p{L}*)`,
 );
 const cassationAfter = re(
-  `^\\s*(?:of them\\s+|из них\\s+)?(?:(?:were|was)\\s+)?(?:[-–—]\\s*)?(?:in|at|by|on|в|на)\\s+(?:the\\s+)?(?:cassation|supreme|кассац\\p{L}*|верховн\\p{L}*)`,
+  `^\\s*(?:of them\\s+|of which\\s+|из них\\s+|из которых\\s+)?(?:(?:were|was)\\s+)?(?:[-–—]\\s*)?(?:(?:in|at|by|on|в|на)\\s+)?(?:the\\s+)?(?:court of\\s+)?(?:cassation|supreme|кассац\\p{L}*|верховн\\p{L}*)`,
 );
 const inCourtAfter = re(
-  `^\\s*(?:of them\\s+|из них\\s+)?(?:(?:is|are|were|was|находятся|находится)\\s+)?(?:[-–—]\\s*)?(?:in|before|в)\\s+(?:the\\s+)?(?:court|суд\\p{L}*)${E}`,
+  `^\\s*(?:of them\\s+|of which\\s+|из них\\s+|из которых\\s+)?(?:(?:is|are|were|was|находятся|находится)\\s+)?(?:[-–—]\\s*)?(?:in|before|в)\\s+(?:the\\s+)?(?:court|суд\\p{L}*)${E}`,
 );
 const inCourtBefore = re(`(?:in court|в суд\\p{L}*)\\s*[-–—:]\\s*$`);
 // "No criminal charges", "Нет административных обвинений": a figure of zero.
@@ -345,11 +345,10 @@ const moneyCues: Array<[RegExp, MoneyKind]> = [
   ],
   [
     re(
-      `courts?\\s+(?:have\\s+|has\\s+)?(?:collected|recovered|exacted)|collected by (?:the\\s+)?courts?|courts?\\s+(?:have\\s+|has\\s+)?(?:ordered|obliged)[^.]{0,60}?to (?:pay|collect)|суд\\p{L}*\\s+обязал\\p{L}*[^.]{0,40}?выплатить|суд\\p{L}*\\s+взыскал\\p{L}*|взыскан\\p{L}* суд\\p{L}*|суд\\p{L}* взыскано`,
+      `courts?\\s+(?:have\\s+|has\\s+)?(?:collected|recovered|exacted)|collected by (?:the\\s+)?courts?|courts?\\s+(?:have\\s+|has\\s+)?awarded|суд\\p{L}*\\s+присудил\\p{L}*|courts?\\s+(?:have\\s+|has\\s+)?(?:ordered|obliged)[^.]{0,60}?to (?:pay|collect)|суд\\p{L}*\\s+обязал\\p{L}*[^.]{0,40}?выплатить|суд\\p{L}*\\s+взыскал\\p{L}*|взыскан\\p{L}* суд\\p{L}*|суд\\p{L}* взыскано`,
     ),
     'collected_by_courts',
   ],
-  [re(`courts?\\s+(?:have\\s+|has\\s+)?awarded|присудил\\p{L}*`), 'award'],
   [re(`${B}(?:fines?|штраф\\p{L}*)${E}`), 'fine'],
   [re(`${B}(?:bail|залог\\p{L}*)${E}`), 'bail'],
 ];

@@ -101,6 +101,23 @@ describe('figure statements in their many phrasings', () => {
     expect(parsed.flags.map((flag) => flag.code)).toContain('month_label_mismatch');
   });
 
+  it('judicial acts by instance, "of which" details, and courts that award', () => {
+    const { facts } = report(
+      'Violations of freedom of speech in Kazakhstan October 2019',
+      '2 november 2019',
+      'In October 2019, 9 judicial acts were issued in honour and dignity cases (including 2 appellate and 1 by the court of cassation). 4 of which were in favor of the media.',
+      'The following charges were brought:',
+      '- 5 criminal charges, 2 of which are in court.',
+      'Claims for moral damage reached 12 million tenge. The courts awarded 400 thousand tenge.',
+    );
+    expect(plain(facts)).toEqual([
+      { type: 'judicial_acts', scope: 'month', count: 9, appeal: 2, cassation: 1, for_media: 4 },
+      { type: 'count', scope: 'month', category: 'criminal', count: 5, in_court: 2 },
+      { type: 'money', scope: 'month', kind: 'claims_non_pecuniary', tenge: 12_000_000 },
+      { type: 'money', scope: 'month', kind: 'collected_by_courts', tenge: 400_000 },
+    ]);
+  });
+
   it('takes no figure from an item narrative nor from counts of other things', () => {
     const { facts } = report(
       'Violations of freedom of speech in Kazakhstan March 2022',
