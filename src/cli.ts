@@ -30,14 +30,28 @@ program
   .command('import')
   .argument('<file>', 'interchange file (JSON Lines)')
   .description('import records from an interchange file, in one transaction')
-  .action(() => notImplemented('import', 'the registry issue adds it'));
+  .action(async (file: string) => {
+    const { runImportCommand } = await import('./modules/interchange/index.ts');
+    await withDatabase(({ handle }) =>
+      runImportCommand(handle.db, file, (line) => process.stdout.write(`${line}\n`)),
+    );
+  });
 
 program
   .command('export')
   .option('--format <format>', 'jsonl or csv', 'jsonl')
   .option('--public', 'only what the public may see')
-  .description('export records')
-  .action(() => notImplemented('export', 'the registry issue adds it'));
+  .option('--status <statuses>', 'draft, in_review, published, archived (comma-separated)')
+  .option('--from <day>', 'incidents dated, and cases with an event, on or after YYYY-MM-DD')
+  .option('--to <day>', 'incidents dated, and cases with an event, on or before YYYY-MM-DD')
+  .option('--region <code>', 'incidents of one region')
+  .option('--category <code>', 'incidents of one category')
+  .option('--out <file>', 'write to this file instead of standard output')
+  .description('export records (lossless JSON Lines by default, for administrators)')
+  .action(async (options: Record<string, string | boolean | undefined>) => {
+    const { runExportCommand } = await import('./modules/interchange/index.ts');
+    await withDatabase(({ handle }) => runExportCommand(handle.db, options));
+  });
 
 program
   .command('parse-report')
@@ -100,7 +114,12 @@ program
 program
   .command('demo')
   .description('load the demo data set')
-  .action(() => notImplemented('demo', 'the registry issue adds it'));
+  .action(async () => {
+    const { runDemoCommand } = await import('./modules/demo/index.ts');
+    await withDatabase(({ handle }) =>
+      runDemoCommand(handle.db, (line) => process.stdout.write(`${line}\n`)),
+    );
+  });
 program
   .command('bench')
   .description('run the benchmarks and print their figures')

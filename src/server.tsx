@@ -9,9 +9,12 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppDeps } from './lib/deps.ts';
 import { type AppError, isAppError } from './lib/errors.ts';
 import { pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
+import { actorRoutes } from './modules/actors/index.ts';
 import { appealRoutes } from './modules/appeals/index.ts';
 import { authRoutes, registerSessionHook } from './modules/auth/index.ts';
+import { caseRoutes } from './modules/cases/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { incidentRoutes } from './modules/incidents/index.ts';
 import { portalRoutes } from './modules/portal/portal.routes.tsx';
 import { questionRoutes } from './modules/questions/index.ts';
 import { ErrorPage } from './web/layout.tsx';
@@ -118,6 +121,9 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
   await app.register(questionRoutes, { deps });
   await app.register(appealRoutes, { deps });
   await app.register(authRoutes, { deps });
+  await app.register(incidentRoutes, { deps });
+  await app.register(caseRoutes, { deps });
+  await app.register(actorRoutes, { deps });
   return app;
 }
 

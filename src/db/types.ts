@@ -283,6 +283,7 @@ export interface Database {
   appeal_incidents: AppealIncidentsTable;
   appeal_cases: AppealCasesTable;
   appeal_responses: AppealResponsesTable;
+  actor_merges: ActorMergesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -407,4 +408,15 @@ export interface AppealResponsesTable {
   body: string;
   created_by: number | null;
   created_at: Timestamp;
+}
+
+export interface ActorMergesTable {
+  id: Generated<number>;
+  survivor_id: string;
+  merged_id: string;
+  moved: Json<unknown>;
+  merged_at: Timestamp;
+  merged_by: number | null;
+  split_at: Timestamp | null;
+  split_by: number | null;
 }
