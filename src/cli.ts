@@ -3,6 +3,7 @@ import { exitWithError, notImplemented, withDatabase } from './cli/runtime.ts';
 import { serve } from './cli/serve.ts';
 import { loadConfig } from './config.ts';
 import { userAddCommand } from './modules/auth/index.ts';
+import { runImportReport, runParseReport } from './modules/importer/index.ts';
 
 const program = new Command()
   .name('sozwatch')
@@ -57,13 +58,13 @@ program
   .argument('<file>', 'a monthly report as text or HTML')
   .option('--json', 'print JSON')
   .description('print the metadata, facts and items of a narrative report (no database)')
-  .action(() => notImplemented('parse-report', 'the archive importer issue adds it'));
+  .action(async (file: string, options: { json?: boolean }) => runParseReport(file, options));
 
 program
   .command('import-report')
   .argument('<files...>', 'monthly reports as text or HTML')
   .description('create draft incidents from narrative reports')
-  .action(() => notImplemented('import-report', 'the archive importer issue adds it'));
+  .action(async (files: string[]) => runImportReport(files));
 
 program
   .command('stats')

@@ -10,12 +10,14 @@ import type { AppDeps } from './lib/deps.ts';
 import { type AppError, isAppError } from './lib/errors.ts';
 import { pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
 import { actorRoutes } from './modules/actors/index.ts';
+import { appealRoutes } from './modules/appeals/index.ts';
 import { authRoutes, registerSessionHook } from './modules/auth/index.ts';
 import { caseRoutes } from './modules/cases/index.ts';
 import { editorialRoutes } from './modules/editorial/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { incidentRoutes } from './modules/incidents/index.ts';
 import { portalRoutes } from './modules/portal/portal.routes.tsx';
+import { questionRoutes } from './modules/questions/index.ts';
 import { ErrorPage } from './web/layout.tsx';
 
 const staticFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web', 'static');
@@ -117,6 +119,8 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
 
   await app.register(healthRoutes, { deps });
   await app.register(portalRoutes, { deps });
+  await app.register(questionRoutes, { deps });
+  await app.register(appealRoutes, { deps });
   await app.register(authRoutes, { deps });
   await app.register(incidentRoutes, { deps });
   await app.register(caseRoutes, { deps });

@@ -146,7 +146,7 @@ export async function lockCase(trx: Db, id: string) {
   return trx
     .selectFrom('cases')
     .where('id', '=', id)
-    .select(['id', 'version', 'status'])
+    .select(['id', 'version', 'status', 'created_by'])
     .forUpdate()
     .executeTakeFirst();
 }

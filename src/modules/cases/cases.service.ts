@@ -133,7 +133,11 @@ export async function changeCaseStatus(
   await inTransaction(ctx, async (tctx) => {
     const locked = await lockCase(tctx.db, id);
     if (!locked) throw new AppError('not_found', `no case ${id}`);
-    const next = transition(locked.status, action, role);
+    // A monitor (or a lawyer, for cases) may only move records they created themselves.
+    const next = transition(locked.status, action, role, {
+      kind: 'case',
+      isAuthor: ctx.user !== null && locked.created_by === ctx.user.id,
+    });
     const before = await caseRecord(tctx.db, id);
     await setCaseStatus(tctx.db, id, next, tctx.now());
     await auditCase(tctx, 'case.transition', id, before);

@@ -158,7 +158,7 @@ export async function lockIncident(trx: Db, id: string) {
   return trx
     .selectFrom('incidents')
     .where('id', '=', id)
-    .select(['id', 'version', 'status'])
+    .select(['id', 'version', 'status', 'created_by'])
     .forUpdate()
     .executeTakeFirst();
 }

@@ -158,7 +158,11 @@ export async function changeIncidentStatus(
   await inTransaction(ctx, async (tctx) => {
     const locked = await lockIncident(tctx.db, id);
     if (!locked) throw new AppError('not_found', `no incident ${id}`);
-    const next = transition(locked.status, action, role);
+    // A monitor (or a lawyer, for cases) may only move records they created themselves.
+    const next = transition(locked.status, action, role, {
+      kind: 'incident',
+      isAuthor: ctx.user !== null && locked.created_by === ctx.user.id,
+    });
     const before = await incidentRecord(tctx.db, id);
     await setIncidentStatus(tctx.db, id, next, tctx.now());
     await auditIncident(tctx, 'incident.transition', id, before);
