@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { withDatabase } from '../../cli/runtime.ts';
-import type { Db } from '../../db/client.ts';
 import { systemContext } from '../../lib/context.ts';
+import { computeMonthStats } from '../stats/index.ts';
 import { parsedReportSchema } from './importer.schemas.ts';
-import { type ComputeFigures, importReports } from './importer.service.ts';
+import { importReports } from './importer.service.ts';
 import { parseReportFile } from './parse-report.ts';
 import { formatReconciliation, formatReportSummary } from './summary.ts';
 
@@ -14,29 +14,10 @@ export async function runParseReport(file: string, options: { json?: boolean }) 
   else process.stdout.write(`${formatReportSummary(path.basename(file), report)}\n`);
 }
 
-/**
- * The statistics module computes a month's figures (`computeMonthStats` in src/modules/stats). It is
- * looked up at run time so that the importer works, without reconciliation, where it is absent.
- */
-async function loadComputeFigures(): Promise<ComputeFigures | null> {
-  const specifier = '../stats/index.ts';
-  try {
-    const statsModule: unknown = await import(specifier);
-    if (typeof statsModule !== 'object' || statsModule === null || !('computeMonthStats' in statsModule))
-      return null;
-    const compute = statsModule.computeMonthStats;
-    if (typeof compute !== 'function') return null;
-    return async (db: Db, month: string): Promise<unknown> => compute(db, month);
-  } catch {
-    return null;
-  }
-}
-
 /** `sozwatch import-report FILE…`: every file is read and parsed before the database is touched. */
 export async function runImportReport(files: string[]) {
   const parsed: Array<Awaited<ReturnType<typeof parseReportFile>>> = [];
   for (const file of files) parsed.push(await parseReportFile(file));
-  const computeFigures = await loadComputeFigures();
   const results = await withDatabase(({ handle }) =>
     importReports(systemContext(handle.db, 'cli'), {
       reports: parsed.map(({ file, report }) => ({
@@ -45,7 +26,7 @@ export async function runImportReport(files: string[]) {
         text: file.text,
         report,
       })),
-      computeFigures,
+      computeFigures: computeMonthStats,
     }),
   );
   const created = results.reduce((total, result) => total + result.created.length, 0);
