@@ -52,7 +52,7 @@ describe('sozwatch stats', () => {
   it('is wired into the command line and fails with one line on a bad month', () => {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sozwatch-stats-'));
     try {
-      const env = { ...process.env, SOZWATCH_DATA_DIR: path.join(scratch, 'data') };
+      const env = { ...process.env, SOZWATCH_DATA_DIR: path.join(scratch, 'data'), DATABASE_URL: '' };
       const bad = spawnSync(process.execPath, ['bin/sozwatch.js', 'stats', '--month', '2024-5'], {
         env,
         encoding: 'utf8',
@@ -68,5 +68,5 @@ describe('sozwatch stats', () => {
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
