@@ -10,8 +10,10 @@ import type { AppDeps } from './lib/deps.ts';
 import { type AppError, isAppError } from './lib/errors.ts';
 import { pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
 import { registerSessionHook } from './modules/auth/index.ts';
+import { bulletinRoutes } from './modules/bulletins/bulletins.routes.tsx';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.tsx';
+import { statsRoutes } from './modules/stats/stats.routes.tsx';
 import { ErrorPage } from './web/layout.tsx';
 
 const staticFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web', 'static');
@@ -113,6 +115,8 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
 
   await app.register(healthRoutes, { deps });
   await app.register(portalRoutes, { deps });
+  await app.register(statsRoutes, { deps });
+  await app.register(bulletinRoutes, { deps });
   return app;
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { CaseKind } from '../../db/types.ts';
+import type { LocalizedText } from '../../i18n/langs.ts';
 import {
   caseKinds,
   type FigureRef,
@@ -258,4 +259,16 @@ export async function queryRecordsBehind(
       }
       return { incidents: [], cases: await decisionCaseIds(sql`e.awarded > 0`) };
   }
+}
+
+/** Labels for naming figures and records on pages: categories, groups and regions, in every language. */
+export async function loadLabels(db: Db) {
+  const [categories, groups, regions] = await Promise.all([
+    db.selectFrom('categories').select(['code', 'labels']).execute(),
+    db.selectFrom('taxonomy_groups').select(['code', 'labels']).execute(),
+    db.selectFrom('regions').select(['code', 'labels']).execute(),
+  ]);
+  const byCode = (rows: Array<{ code: string; labels: LocalizedText }>) =>
+    Object.fromEntries(rows.map((row) => [row.code, row.labels]));
+  return { categories: byCode(categories), groups: byCode(groups), regions: byCode(regions) };
 }
