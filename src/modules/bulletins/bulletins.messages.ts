@@ -87,7 +87,7 @@ export const bulletinMessages = defineMessages({
       '{organization} представляет обзор мониторинга свободы выражения, права на получение и распространение информации в {country} за {monthYearFor}.',
     summaryHeading: 'В {monthYear} зафиксированы:',
     rightsLine: '{count} {reports} о нарушениях прав журналистов, СМИ и ньюсмейкеров',
-    informationLine: '{count} {reports}, связанных с правом на получение и распространение информации',
+    informationLine: '{count} {reports} о нарушениях права на получение и распространение информации',
     legalLine:
       '{count} {claims} досудебных и судебных претензий и исков к журналистам, СМИ и гражданам (без дел, начатых ранее)',
     including: 'в том числе:',

@@ -53,9 +53,13 @@ export async function renderPdf(bulletin: AssembledBulletin): Promise<Buffer> {
     for (const line of lines) {
       const indent = 14 + depth * 16;
       doc.font('regular').fontSize(10.5).fillColor(ink);
+      const value = lineText(line);
+      // The marker and its text must land on the same page.
+      const height = doc.heightOfString(value, { width: width - indent, paragraphGap: 2 });
+      if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
       const y = doc.y;
       doc.text(depth === 0 ? '•' : '–', left + indent - 10, y, { width: 10 });
-      doc.text(lineText(line), left + indent, y, { width: width - indent, paragraphGap: 2 });
+      doc.text(value, left + indent, y, { width: width - indent, paragraphGap: 2 });
       bullets(line.children, depth + 1);
     }
   };
