@@ -71,7 +71,7 @@ export type BulletinInput = {
   figures: StatsJson;
   labels: {
     categories: Record<string, LocalizedText>;
-    /** The group of every category code, from the taxonomy table. */
+    /** The group of every category code, in taxonomy order (the order the summary lists them in). */
     categoryGroups: Record<string, string>;
     /** The case kind of every legal subject code. */
     subjectKinds: Record<string, CaseKind>;
@@ -173,6 +173,11 @@ export function assembleBulletin(input: BulletinInput, lang: Lang): AssembledBul
     fragments: capitalized(fragmentsOf(raw(key), values)),
     children,
   });
+  const taxonomyOrder = (counts: Record<string, number>, wanted: (code: string) => boolean) =>
+    Object.keys(input.labels.categoryGroups).flatMap((code): Array<[string, number]> => {
+      const count = counts[code] ?? 0;
+      return count > 0 && wanted(code) ? [[code, count]] : [];
+    });
   const withIncluding = (parent: Line): Line =>
     parent.children.length === 0
       ? parent
@@ -182,24 +187,23 @@ export function assembleBulletin(input: BulletinInput, lang: Lang): AssembledBul
   /** The groups and the legal block of one scope: the summary and the year-to-date block share it. */
   const figureLines = (scope: ScopeName, figures: ScopeFigures): Line[] => {
     const categoryLines = (group: 'rights' | 'information') =>
-      Object.entries(figures.categories)
-        .filter(([code, count]) => count > 0 && input.labels.categoryGroups[code] === group)
-        .map(([code, count]) =>
+      // In taxonomy order: frozen figures come back from a JSON column, whose key order is not kept.
+      taxonomyOrder(figures.categories, (code) => input.labels.categoryGroups[code] === group).map(
+        ([code, count]) =>
           line('categoryLine', {
             label: label(input.labels.categories, code),
             count: figure(scope, `categories.${code}`, count),
           }),
-        );
+      );
     const { criminal, civil, administrative } = figures.legal;
     const subjectLines = (kind: CaseKind) =>
-      Object.entries(figures.legal.subjects)
-        .filter(([code, count]) => count > 0 && input.labels.subjectKinds[code] === kind)
-        .map(([code, count]) =>
+      taxonomyOrder(figures.legal.subjects, (code) => input.labels.subjectKinds[code] === kind).map(
+        ([code, count]) =>
           line('subjectLine', {
             label: label(input.labels.categories, code),
             count: figure(scope, `legal.subjects.${code}`, count),
           }),
-        );
+      );
     return [
       withIncluding(
         line(

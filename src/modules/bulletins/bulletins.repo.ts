@@ -7,7 +7,13 @@ import type { BulletinInput, BulletinItemInput, CaseEventSnapshot, ItemSnapshot 
 
 export async function loadLabels(db: Db): Promise<BulletinInput['labels']> {
   const [categories, regions] = await Promise.all([
-    db.selectFrom('categories').select(['code', 'group_code', 'legal_kind', 'labels']).execute(),
+    db
+      .selectFrom('categories')
+      .innerJoin('taxonomy_groups', 'taxonomy_groups.code', 'categories.group_code')
+      .select(['categories.code', 'categories.group_code', 'categories.legal_kind', 'categories.labels'])
+      .orderBy('taxonomy_groups.position')
+      .orderBy('categories.position')
+      .execute(),
     db.selectFrom('regions').select(['code', 'labels']).execute(),
   ]);
   return {

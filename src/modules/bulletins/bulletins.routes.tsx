@@ -10,7 +10,7 @@ import { AppError } from '../../lib/errors.ts';
 import { pathWithoutLang, sendPage } from '../../lib/http.ts';
 import { Layout, type PageFrame } from '../../web/layout.tsx';
 import { requireRole, verifyCsrf } from '../auth/index.ts';
-import { parseMonth } from '../stats/index.ts';
+import { figureName, loadFigureLabels, loadTaxonomy, parseMonth } from '../stats/index.ts';
 import { type AssembledBulletin, assembleBulletin, bulletinSections } from './assemble.ts';
 import { BulletinArticle, type FigureLinker } from './bulletin.view.tsx';
 import { bulletinPageMessages } from './bulletins.messages.ts';
@@ -246,6 +246,9 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
       const assembled = assembleBulletin(input, lang);
       const isDraft = bulletin.status === 'draft';
       const drift = isDraft ? null : await bulletinDrift(deps.db, month);
+      const [figureLabels, taxonomy] = drift
+        ? await Promise.all([loadFigureLabels(deps.db), loadTaxonomy(deps.db)])
+        : [null, []];
       const itemRows = await findBulletinItems(deps.db, bulletin.id);
       const sectionHeadings = Object.fromEntries(
         assembled.sections.map((section) => [section.key, section.heading]),
@@ -320,7 +323,9 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
                               month,
                             )?.({ scope: difference.scope, path: difference.path })}
                           >
-                            {difference.path}
+                            {figureLabels
+                              ? figureName(difference.path, figureLabels, lang, taxonomy)
+                              : difference.path}
                           </a>
                         </td>
                         <td>{scopeName[difference.scope]}</td>
