@@ -32,37 +32,44 @@ try {
   await migrateToLatest(db, schema);
   const started = performance.now();
   if (fill) {
-    await sql`
+    await db.transaction().execute(async (trx) => {
+      // Bulk fill without the row triggers, then build the counting tables in one pass each, as an
+      // import of the whole archive would.
+      await sql`set local session_replication_role = replica`.execute(trx);
+      await sql`
     insert into incidents (id, date, counted_in, title, status, region_code)
     select 'i' || n, d, date_trunc('month', d)::date, '{"en":"bench"}',
       case when n % 10 = 0 then 'draft' else 'published' end, 'almaty_city'
     from (select n, date '2005-01-01' + (hashint4(n)::bigint & 8191)::int as d from generate_series(1, ${incidents}) n) s`.execute(
-      db,
-    );
-    await sql`
+        trx,
+      );
+      await sql`
     insert into incident_categories (incident_id, category_code)
     select 'i' || n, (array['attack','threat','obstruction','censorship','summons','info_refusal','blocking','ranking'])[1 + (hashint4(n * 7)::bigint & 7)]
     from generate_series(1, ${incidents}) n
     union
     select 'i' || n, (array['detention','info_refusal','cyberattack'])[1 + (hashint4(n * 13)::bigint & 1)]
-    from generate_series(1, ${incidents}) n where n % 3 = 0`.execute(db);
-    await sql`
+    from generate_series(1, ${incidents}) n where n % 3 = 0`.execute(trx);
+      await sql`
     insert into cases (id, kind, title, status, claim_non_pecuniary)
     select 'c' || n, (array['criminal','civil','administrative'])[1 + n % 3], '{"en":"bench"}',
       case when n % 10 = 0 then 'draft' else 'published' end, (hashint4(n)::bigint & 1048575) * 10
-    from generate_series(1, ${cases}) n`.execute(db);
-    await sql`
+    from generate_series(1, ${cases}) n`.execute(trx);
+      await sql`
     insert into case_events (case_id, date, kind, instance, outcome, awarded, position)
     select 'c' || n, date '2005-01-01' + (hashint4(n)::bigint & 8191)::int + k * 40,
       (array['filed','hearing','decision','decision'])[k + 1],
       case when k = 0 then null else (array['first','appeal','cassation','supreme'])[1 + (n + k) % 4] end,
       case when k >= 2 then (array['for_media','against_media','partial'])[1 + (n + k) % 3] end,
       case when k >= 2 then (n % 1000) * 100 end, k
-    from generate_series(1, ${cases}) n, generate_series(0, 3) k`.execute(db);
-    await sql`
+    from generate_series(1, ${cases}) n, generate_series(0, 3) k`.execute(trx);
+      await sql`
     insert into case_subjects (case_id, category_code)
     select 'c' || n, (array['criminal_false_information','civil_honor_dignity','administrative_false_information'])[1 + n % 3]
-    from generate_series(1, ${cases}) n where n % 2 = 0`.execute(db);
+    from generate_series(1, ${cases}) n where n % 2 = 0`.execute(trx);
+    });
+    await sql`select sozwatch_refresh_incident_counting(array(select id from incidents))`.execute(db);
+    await sql`select sozwatch_refresh_case_counting(array(select id from cases))`.execute(db);
   }
   const filled = performance.now();
   if (url) await sql`vacuum analyze`.execute(db);
