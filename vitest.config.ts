@@ -8,7 +8,7 @@ export default defineConfig({
     pool: 'forks',
     isolate: false,
     maxWorkers: 2,
-    testTimeout: 60_000,
+    testTimeout: 300_000,
     hookTimeout: 120_000,
     reporters: ['default'],
     globalSetup: ['test/global-setup.ts'],

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { exitWithError, notImplemented, withDatabase } from './cli/runtime.ts';
 import { serve } from './cli/serve.ts';
 import { loadConfig } from './config.ts';
+import { userAddCommand } from './modules/auth/index.ts';
 
 const program = new Command()
   .name('sozwatch')
@@ -83,18 +84,25 @@ user
   .requiredOption('--role <role>', 'admin, editor, monitor or lawyer')
   .option('--name <name>')
   .description('create a user; prints a generated password')
-  .action(() => notImplemented('user add', 'the registry issue adds it'));
+  .action(async (options: { email: string; role: string; name?: string }) => userAddCommand(options));
 
 program
   .command('backup')
   .argument('[file]')
   .description('write a backup of the database')
-  .action(() => notImplemented('backup', 'the registry issue adds it'));
+  .action(async (file: string | undefined) => {
+    const { backupDatabase } = await import('./cli/backup.ts');
+    process.stdout.write(`backup written to ${await backupDatabase(file)}\n`);
+  });
 program
   .command('restore')
   .argument('<file>')
-  .description('restore the database from a backup')
-  .action(() => notImplemented('restore', 'the registry issue adds it'));
+  .description('restore the database from a backup into an empty data folder or database')
+  .action(async (file: string) => {
+    const { restoreDatabase } = await import('./cli/backup.ts');
+    await restoreDatabase(file);
+    process.stdout.write(`restored from ${file}\n`);
+  });
 program
   .command('demo')
   .description('load the demo data set')

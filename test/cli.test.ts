@@ -1,21 +1,15 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './cli-runner.ts';
 
-const bin = path.resolve('bin/sozwatch.js');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sozwatch-cli-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const cleanEnv = { ...process.env, SOZWATCH_DATA_DIR: path.join(scratch, 'data'), ...env };
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    env: cleanEnv,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { SOZWATCH_DATA_DIR: path.join(scratch, 'data'), ...env });
 }
 
 describe('the sozwatch command', () => {

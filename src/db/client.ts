@@ -19,6 +19,8 @@ export type DatabaseHandle = {
   engine: 'pglite' | 'postgres';
   /** Milliseconds spent opening the engine (PGlite's WASM start and initdb, or the first connection). */
   openMs: number;
+  /** The embedded engine itself, for backups; absent on PostgreSQL. */
+  pglite?: PGlite;
   close: () => Promise<void>;
 };
 
@@ -95,6 +97,7 @@ export async function openDatabase(
     db,
     engine: 'pglite',
     openMs,
+    pglite: ownedPglite,
     close: async () => {
       await db.destroy();
       if (ownsPglite) await ownedPglite.close();
@@ -103,8 +106,8 @@ export async function openDatabase(
   };
 }
 
-export async function openPglite(dataDir: string): Promise<PGlite> {
-  return PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
+export async function openPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<PGlite> {
+  return PGlite.create(dataDir, { extensions: { pg_trgm, unaccent }, ...options });
 }
 
 function makeKysely(pool: pg.Pool, schema: string | undefined): Db {

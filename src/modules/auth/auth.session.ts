@@ -8,6 +8,8 @@ import { AppError } from '../../lib/errors.ts';
 
 export const SESSION_COOKIE = 'sozwatch_session';
 const SESSION_DAYS = 14;
+/** A session that passed the password but still owes its TOTP code lasts this long. */
+export const PENDING_SESSION_MS = 10 * 60_000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,7 +28,7 @@ export async function createSession(
   db: Db,
   userId: number,
   now: Date,
-  options: { secondFactorDone: boolean },
+  options: { secondFactorDone: boolean; lifetimeMs?: number },
 ) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -39,7 +41,7 @@ export async function createSession(
       second_factor_done: options.secondFactorDone,
       created_at: now,
       last_seen_at: now,
-      expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
+      expires_at: new Date(now.getTime() + (options.lifetimeMs ?? SESSION_DAYS * 86_400_000)),
     })
     .execute();
   return { token, csrfToken };
@@ -78,6 +80,13 @@ export async function destroySession(db: Db, token: string) {
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
 }
 
+/** Signs the user out everywhere, except in the session whose token is `keepToken`. */
+export async function destroyUserSessions(db: Db, userId: number, keepToken?: string) {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepToken) query = query.where('token_hash', '<>', hashToken(keepToken));
+  await query.execute();
+}
+
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
@@ -86,6 +95,10 @@ export function setSessionCookie(reply: FastifyReply, token: string, secure: boo
     path: '/',
     maxAge: SESSION_DAYS * 86_400,
   });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean) {
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
 }
 
 /** Loads the session on every request, so routes and views only read request.currentUser. */

@@ -55,7 +55,9 @@ afterAll(async () => {
 
 describe('the bulletin builder', () => {
   it('is only for editors and administrators, and every form needs the CSRF token', async () => {
-    expect((await get('/en/editorial/bulletins')).statusCode).toBe(401);
+    const anonymous = await get('/en/editorial/bulletins');
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toMatch(/^\/en\/login/);
     expect((await get('/en/editorial/bulletins', monitor)).statusCode).toBe(403);
     expect(
       (await post('/en/editorial/bulletins', monitor, { _csrf: monitor.csrf, month: '2024-05' })).statusCode,

@@ -1,15 +1,22 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
 import { z } from 'zod';
 import type { BulletinSection } from '../../db/types.ts';
 import { translator } from '../../i18n/define.ts';
 import { formatDate, formatMonth } from '../../i18n/format.ts';
 import { type Lang, type LocalizedText, langs } from '../../i18n/langs.ts';
-import type { ServiceContext } from '../../lib/context.ts';
 import type { AppDeps, ModuleOptions } from '../../lib/deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { pathWithoutLang, sendPage } from '../../lib/http.ts';
 import { Layout, type PageFrame } from '../../web/layout.tsx';
-import { requireRole, verifyCsrf } from '../auth/index.ts';
+import {
+  EditorialLayout,
+  editorialFrame,
+  editorialGuard,
+  requireRole,
+  serviceContext,
+  verifyCsrf,
+} from '../auth/index.ts';
 import { figureName, loadFigureLabels, loadTaxonomy, parseMonth } from '../stats/index.ts';
 import { type AssembledBulletin, assembleBulletin, bulletinSections } from './assemble.ts';
 import { BulletinArticle, type FigureLinker } from './bulletin.view.tsx';
@@ -47,26 +54,30 @@ const figureLinker =
 const recordHref = (lang: Lang) => (record: { type: 'incident' | 'case'; id: string }) =>
   `/${lang}/${record.type === 'incident' ? 'incidents' : 'cases'}/${encodeURIComponent(record.id)}`;
 
-function frameOf(
-  request: FastifyRequest,
-  deps: AppDeps,
-  lang: Lang,
-  title: string,
-  editorial = false,
-): PageFrame {
+function frameOf(request: FastifyRequest, deps: AppDeps, lang: Lang, title: string): PageFrame {
   return {
     lang,
     pathWithoutLang: pathWithoutLang(request.url),
     title,
     organization: deps.config.organization,
-    ...(editorial && request.currentUser
-      ? { editorial: { userName: request.currentUser.displayName, csrfToken: request.csrfToken ?? '' } }
-      : {}),
   };
 }
 
-function contextOf(request: FastifyRequest, deps: AppDeps): ServiceContext {
-  return { db: deps.db, user: request.currentUser, via: 'web', now: deps.now };
+/** An editorial page: the editorial shell (navigation, who is signed in, sign-out) around the content. */
+function editorialPage(
+  request: FastifyRequest,
+  deps: AppDeps,
+  lang: Lang,
+  title: string,
+  children: ComponentChildren,
+) {
+  const user = requireRole(request, editors);
+  const frame = editorialFrame(request, { lang, title, organization: deps.config.organization });
+  return (
+    <EditorialLayout frame={frame} user={user}>
+      {children}
+    </EditorialLayout>
+  );
 }
 
 function Csrf({ token }: { token: string | null }) {
@@ -164,7 +175,7 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
   // The editor's builder.
   app.get(
     '/:lang(kk|ru|en)/editorial/bulletins',
-    { schema: { params: langParams } },
+    { schema: { params: langParams }, preHandler: editorialGuard(deps, editors) },
     async (request, reply) => {
       requireRole(request, editors);
       const { lang } = request.params as z.infer<typeof langParams>;
@@ -172,66 +183,72 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
       const rows = await listAllBulletins(deps.db);
       return sendPage(
         reply,
-        <Layout frame={frameOf(request, deps, lang, t('builderTitle'), true)}>
-          <h1>{t('builderTitle')}</h1>
-          <p>{t('builderIntro')}</p>
-          <form method="post" action={`/${lang}/editorial/bulletins`} class="stack">
-            <Csrf token={request.csrfToken} />
-            <label for="bulletin-month">{t('month')}</label>
-            <input
-              id="bulletin-month"
-              name="month"
-              type="month"
-              required
-              pattern="\d{4}-\d{2}"
-              placeholder="2024-05"
-            />
-            <button type="submit">{t('startDraft')}</button>
-          </form>
-          {rows.length > 0 ? (
-            <table class="records">
-              <thead>
-                <tr>
-                  <th scope="col">{t('month')}</th>
-                  <th scope="col">{t('status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id}>
-                    <td>
-                      <a href={`/${lang}/editorial/bulletins/${row.month.slice(0, 7)}`}>
-                        {formatMonth(row.month.slice(0, 7), lang, { capitalize: true })}
-                      </a>
-                    </td>
-                    <td>{row.status === 'published' ? t('statusPublished') : t('statusDraft')}</td>
+        editorialPage(
+          request,
+          deps,
+          lang,
+          t('builderTitle'),
+          <>
+            <h1>{t('builderTitle')}</h1>
+            <p>{t('builderIntro')}</p>
+            <form method="post" action={`/${lang}/editorial/bulletins`} class="stack">
+              <Csrf token={request.csrfToken} />
+              <label for="bulletin-month">{t('month')}</label>
+              <input
+                id="bulletin-month"
+                name="month"
+                type="month"
+                required
+                pattern="\d{4}-\d{2}"
+                placeholder="2024-05"
+              />
+              <button type="submit">{t('startDraft')}</button>
+            </form>
+            {rows.length > 0 ? (
+              <table class="records">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('month')}</th>
+                    <th scope="col">{t('status')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-        </Layout>,
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.id}>
+                      <td>
+                        <a href={`/${lang}/editorial/bulletins/${row.month.slice(0, 7)}`}>
+                          {formatMonth(row.month.slice(0, 7), lang, { capitalize: true })}
+                        </a>
+                      </td>
+                      <td>{row.status === 'published' ? t('statusPublished') : t('statusDraft')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+          </>,
+        ),
       );
     },
   );
 
   app.post(
     '/:lang(kk|ru|en)/editorial/bulletins',
-    { schema: { params: langParams } },
+    { schema: { params: langParams }, preHandler: editorialGuard(deps, editors) },
     async (request, reply) => {
       requireRole(request, editors);
       verifyCsrf(request);
       const { lang } = request.params as z.infer<typeof langParams>;
       const form = monthForm.parse(request.body);
       const month = parseMonth(form.month.trim());
-      await createBulletinDraft(contextOf(request, deps), { month });
+      await createBulletinDraft(serviceContext(request, deps), { month });
       return reply.redirect(`/${lang}/editorial/bulletins/${month}`, 303);
     },
   );
 
   app.get(
     '/:lang(kk|ru|en)/editorial/bulletins/:month',
-    { schema: { params: monthParams } },
+    { schema: { params: monthParams }, preHandler: editorialGuard(deps, editors) },
     async (request, reply) => {
       requireRole(request, editors);
       const { lang, month } = request.params as z.infer<typeof monthParams>;
@@ -268,226 +285,237 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
       const saved = (request.query as Record<string, string | undefined>).saved === '1';
       return sendPage(
         reply,
-        <Layout frame={frameOf(request, deps, lang, title, true)}>
-          <h1>{title}</h1>
-          {saved ? (
-            <p role="status" class="notice">
-              {t('saved')}
-            </p>
-          ) : null}
-          <p>
-            {t('status')}: <strong>{isDraft ? t('statusDraft') : t('statusPublished')}</strong>
-            {bulletin.published_at
-              ? ` · ${t('published', { date: formatDate(new Date(bulletin.published_at).toISOString().slice(0, 10), lang) })}`
-              : ''}
-          </p>
-          <nav aria-label={t('preview')}>
-            <ul>
-              {langs.map((show) => (
-                <li key={show}>
-                  <a href={`/${lang}/editorial/bulletins/${month}/preview/${show}`}>
-                    {t('previewIn', { language: languageNames[show] })}
-                  </a>
-                </li>
-              ))}
-              {isDraft ? null : (
-                <li>
-                  <a href={`/${lang}/bulletins/${month}`}>{t('publicPage')}</a>
-                </li>
-              )}
-            </ul>
-          </nav>
-
-          {drift ? (
-            <section aria-labelledby="drift">
-              <h2 id="drift">{t('drift')}</h2>
-              {drift.differences.length === 0 ? (
-                <p>{t('driftNone')}</p>
-              ) : (
-                <table class="records">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('driftFigure')}</th>
-                      <th scope="col">{t('driftScope')}</th>
-                      <th scope="col">{t('driftFrozen')}</th>
-                      <th scope="col">{t('driftNow')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {drift.differences.map((difference) => (
-                      <tr key={`${difference.scope}-${difference.path}`}>
-                        <td>
-                          <a
-                            href={figureLinker(
-                              lang,
-                              month,
-                            )?.({ scope: difference.scope, path: difference.path })}
-                          >
-                            {figureLabels
-                              ? figureName(difference.path, figureLabels, lang, taxonomy)
-                              : difference.path}
-                          </a>
-                        </td>
-                        <td>{scopeName[difference.scope]}</td>
-                        <td>{difference.frozen}</td>
-                        <td>{difference.current}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-              <h3>{t('driftRecords')}</h3>
-              {drift.changedRecords.length === 0 ? (
-                <p>{t('driftRecordsNone')}</p>
-              ) : (
-                <ul>
-                  {drift.changedRecords.map((record) => (
-                    <li key={`${record.type}:${record.id}`}>
-                      <a
-                        href={`/${lang}/editorial/${record.type === 'incident' ? 'incidents' : 'cases'}/${encodeURIComponent(record.id)}`}
-                      >
-                        {record.type}: {record.id}
-                      </a>{' '}
-                      ({formatDate(record.lastChange.slice(0, 10), lang)}, ×{record.changes})
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          ) : null}
-
-          <section aria-labelledby="items">
-            <h2 id="items">{t('items')}</h2>
-            {isDraft ? <p>{t('itemsHint')}</p> : null}
-            {itemRows.length === 0 ? <p>{t('noneInMonth')}</p> : null}
-            {bulletinSections.map((section) => {
-              const rows = itemRows.filter((row) => row.section === section);
-              const assembledItems = new Map(
-                assembled.sections.flatMap((each) => each.items).map((item) => [item.itemId, item]),
-              );
-              if (rows.length === 0) return null;
-              return (
-                <div key={section}>
-                  <h3>{headingOf(section)}</h3>
-                  <ol class="bulletin-items">
-                    {rows.map((row, index) => {
-                      const item = assembledItems.get(row.id);
-                      const label = item
-                        ? `${item.dateLabel ? `${item.dateLabel}. ` : ''}${item.heading}`
-                        : (row.incident_id ?? row.case_id ?? '');
-                      return (
-                        <li key={row.id}>
-                          <span>{label}</span>
-                          {isDraft ? (
-                            <form
-                              method="post"
-                              action={`/${lang}/editorial/bulletins/${month}/move`}
-                              class="inline"
-                            >
-                              <Csrf token={request.csrfToken} />
-                              <input type="hidden" name="item" value={String(row.id)} />
-                              <button
-                                type="submit"
-                                name="direction"
-                                value="up"
-                                disabled={index === 0}
-                                aria-label={t('moveUpLabel', { item: label })}
-                              >
-                                ↑ {t('moveUp')}
-                              </button>
-                              <button
-                                type="submit"
-                                name="direction"
-                                value="down"
-                                disabled={index === rows.length - 1}
-                                aria-label={t('moveDownLabel', { item: label })}
-                              >
-                                ↓ {t('moveDown')}
-                              </button>
-                            </form>
-                          ) : null}
-                        </li>
-                      );
-                    })}
-                  </ol>
-                </div>
-              );
-            })}
-            {isDraft ? (
-              <form method="post" action={`/${lang}/editorial/bulletins/${month}/refresh`}>
-                <Csrf token={request.csrfToken} />
-                <input type="hidden" name="version" value={String(bulletin.version)} />
-                <button type="submit">{t('refresh')}</button>
-              </form>
+        editorialPage(
+          request,
+          deps,
+          lang,
+          title,
+          <>
+            <h1>{title}</h1>
+            {saved ? (
+              <p role="status" class="notice">
+                {t('saved')}
+              </p>
             ) : null}
-          </section>
-
-          {isDraft ? (
-            <section aria-labelledby="texts">
-              <h2 id="texts">{t('texts')}</h2>
-              <p>{t('textsHint')}</p>
-              <form method="post" action={`/${lang}/editorial/bulletins/${month}/texts`} class="stack">
-                <Csrf token={request.csrfToken} />
-                <input type="hidden" name="version" value={String(bulletin.version)} />
-                {langs.map((each) => (
-                  <div key={each}>
-                    <label for={`introduction-${each}`}>
-                      {t('introduction', { lang: languageNames[each] })}
-                    </label>
-                    <textarea id={`introduction-${each}`} name={`introduction_${each}`} rows={4} lang={each}>
-                      {bulletin.introduction[each] ?? ''}
-                    </textarea>
-                  </div>
+            <p>
+              {t('status')}: <strong>{isDraft ? t('statusDraft') : t('statusPublished')}</strong>
+              {bulletin.published_at
+                ? ` · ${t('published', { date: formatDate(new Date(bulletin.published_at).toISOString().slice(0, 10), lang) })}`
+                : ''}
+            </p>
+            <nav aria-label={t('preview')}>
+              <ul>
+                {langs.map((show) => (
+                  <li key={show}>
+                    <a href={`/${lang}/editorial/bulletins/${month}/preview/${show}`}>
+                      {t('previewIn', { language: languageNames[show] })}
+                    </a>
+                  </li>
                 ))}
-                {bulletinSections.map((section) => (
-                  <details
-                    key={section}
-                    open={langs.some((each) => Boolean(bulletin.section_notes[section]?.[each]))}
-                  >
-                    <summary>{headingOf(section)}</summary>
-                    {langs.map((each) => (
-                      <div key={each}>
-                        <label for={`note-${section}-${each}`}>
-                          {t('sectionNote', { section: headingOf(section), lang: languageNames[each] })}
-                        </label>
-                        <textarea
-                          id={`note-${section}-${each}`}
-                          name={`note_${section}_${each}`}
-                          rows={3}
-                          lang={each}
+                {isDraft ? null : (
+                  <li>
+                    <a href={`/${lang}/bulletins/${month}`}>{t('publicPage')}</a>
+                  </li>
+                )}
+              </ul>
+            </nav>
+
+            {drift ? (
+              <section aria-labelledby="drift">
+                <h2 id="drift">{t('drift')}</h2>
+                {drift.differences.length === 0 ? (
+                  <p>{t('driftNone')}</p>
+                ) : (
+                  <table class="records">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('driftFigure')}</th>
+                        <th scope="col">{t('driftScope')}</th>
+                        <th scope="col">{t('driftFrozen')}</th>
+                        <th scope="col">{t('driftNow')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {drift.differences.map((difference) => (
+                        <tr key={`${difference.scope}-${difference.path}`}>
+                          <td>
+                            <a
+                              href={figureLinker(
+                                lang,
+                                month,
+                              )?.({ scope: difference.scope, path: difference.path })}
+                            >
+                              {figureLabels
+                                ? figureName(difference.path, figureLabels, lang, taxonomy)
+                                : difference.path}
+                            </a>
+                          </td>
+                          <td>{scopeName[difference.scope]}</td>
+                          <td>{difference.frozen}</td>
+                          <td>{difference.current}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+                <h3>{t('driftRecords')}</h3>
+                {drift.changedRecords.length === 0 ? (
+                  <p>{t('driftRecordsNone')}</p>
+                ) : (
+                  <ul>
+                    {drift.changedRecords.map((record) => (
+                      <li key={`${record.type}:${record.id}`}>
+                        <a
+                          href={`/${lang}/editorial/${record.type === 'incident' ? 'incidents' : 'cases'}/${encodeURIComponent(record.id)}`}
                         >
-                          {bulletin.section_notes[section]?.[each] ?? ''}
-                        </textarea>
-                      </div>
+                          {record.type}: {record.id}
+                        </a>{' '}
+                        ({formatDate(record.lastChange.slice(0, 10), lang)}, ×{record.changes})
+                      </li>
                     ))}
-                  </details>
-                ))}
-                <button type="submit">{t('save')}</button>
-              </form>
-            </section>
-          ) : null}
+                  </ul>
+                )}
+              </section>
+            ) : null}
 
-          {isDraft ? (
-            <section aria-labelledby="publish">
-              <h2 id="publish">{t('publish')}</h2>
-              <p>{t('publishHint')}</p>
-              <form method="post" action={`/${lang}/editorial/bulletins/${month}/publish`}>
-                <Csrf token={request.csrfToken} />
-                <input type="hidden" name="version" value={String(bulletin.version)} />
-                <button type="submit" class="primary">
-                  {t('publish')}
-                </button>
-              </form>
+            <section aria-labelledby="items">
+              <h2 id="items">{t('items')}</h2>
+              {isDraft ? <p>{t('itemsHint')}</p> : null}
+              {itemRows.length === 0 ? <p>{t('noneInMonth')}</p> : null}
+              {bulletinSections.map((section) => {
+                const rows = itemRows.filter((row) => row.section === section);
+                const assembledItems = new Map(
+                  assembled.sections.flatMap((each) => each.items).map((item) => [item.itemId, item]),
+                );
+                if (rows.length === 0) return null;
+                return (
+                  <div key={section}>
+                    <h3>{headingOf(section)}</h3>
+                    <ol class="bulletin-items">
+                      {rows.map((row, index) => {
+                        const item = assembledItems.get(row.id);
+                        const label = item
+                          ? `${item.dateLabel ? `${item.dateLabel}. ` : ''}${item.heading}`
+                          : (row.incident_id ?? row.case_id ?? '');
+                        return (
+                          <li key={row.id}>
+                            <span>{label}</span>
+                            {isDraft ? (
+                              <form
+                                method="post"
+                                action={`/${lang}/editorial/bulletins/${month}/move`}
+                                class="inline"
+                              >
+                                <Csrf token={request.csrfToken} />
+                                <input type="hidden" name="item" value={String(row.id)} />
+                                <button
+                                  type="submit"
+                                  name="direction"
+                                  value="up"
+                                  disabled={index === 0}
+                                  aria-label={t('moveUpLabel', { item: label })}
+                                >
+                                  ↑ {t('moveUp')}
+                                </button>
+                                <button
+                                  type="submit"
+                                  name="direction"
+                                  value="down"
+                                  disabled={index === rows.length - 1}
+                                  aria-label={t('moveDownLabel', { item: label })}
+                                >
+                                  ↓ {t('moveDown')}
+                                </button>
+                              </form>
+                            ) : null}
+                          </li>
+                        );
+                      })}
+                    </ol>
+                  </div>
+                );
+              })}
+              {isDraft ? (
+                <form method="post" action={`/${lang}/editorial/bulletins/${month}/refresh`}>
+                  <Csrf token={request.csrfToken} />
+                  <input type="hidden" name="version" value={String(bulletin.version)} />
+                  <button type="submit">{t('refresh')}</button>
+                </form>
+              ) : null}
             </section>
-          ) : null}
-        </Layout>,
+
+            {isDraft ? (
+              <section aria-labelledby="texts">
+                <h2 id="texts">{t('texts')}</h2>
+                <p>{t('textsHint')}</p>
+                <form method="post" action={`/${lang}/editorial/bulletins/${month}/texts`} class="stack">
+                  <Csrf token={request.csrfToken} />
+                  <input type="hidden" name="version" value={String(bulletin.version)} />
+                  {langs.map((each) => (
+                    <div key={each}>
+                      <label for={`introduction-${each}`}>
+                        {t('introduction', { lang: languageNames[each] })}
+                      </label>
+                      <textarea
+                        id={`introduction-${each}`}
+                        name={`introduction_${each}`}
+                        rows={4}
+                        lang={each}
+                      >
+                        {bulletin.introduction[each] ?? ''}
+                      </textarea>
+                    </div>
+                  ))}
+                  {bulletinSections.map((section) => (
+                    <details
+                      key={section}
+                      open={langs.some((each) => Boolean(bulletin.section_notes[section]?.[each]))}
+                    >
+                      <summary>{headingOf(section)}</summary>
+                      {langs.map((each) => (
+                        <div key={each}>
+                          <label for={`note-${section}-${each}`}>
+                            {t('sectionNote', { section: headingOf(section), lang: languageNames[each] })}
+                          </label>
+                          <textarea
+                            id={`note-${section}-${each}`}
+                            name={`note_${section}_${each}`}
+                            rows={3}
+                            lang={each}
+                          >
+                            {bulletin.section_notes[section]?.[each] ?? ''}
+                          </textarea>
+                        </div>
+                      ))}
+                    </details>
+                  ))}
+                  <button type="submit">{t('save')}</button>
+                </form>
+              </section>
+            ) : null}
+
+            {isDraft ? (
+              <section aria-labelledby="publish">
+                <h2 id="publish">{t('publish')}</h2>
+                <p>{t('publishHint')}</p>
+                <form method="post" action={`/${lang}/editorial/bulletins/${month}/publish`}>
+                  <Csrf token={request.csrfToken} />
+                  <input type="hidden" name="version" value={String(bulletin.version)} />
+                  <button type="submit" class="primary">
+                    {t('publish')}
+                  </button>
+                </form>
+              </section>
+            ) : null}
+          </>,
+        ),
       );
     },
   );
 
   app.get(
     '/:lang(kk|ru|en)/editorial/bulletins/:month/preview/:show',
-    { schema: { params: previewParams } },
+    { schema: { params: previewParams }, preHandler: editorialGuard(deps, editors) },
     async (request, reply) => {
       requireRole(request, editors);
       const { lang, month, show } = request.params as z.infer<typeof previewParams>;
@@ -500,16 +528,22 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
       const bulletin = assembleBulletin(input, show);
       return sendPage(
         reply,
-        <Layout frame={frameOf(request, deps, lang, `${t('preview')}: ${bulletin.title}`, true)}>
-          <p>
-            <a href={`/${lang}/editorial/bulletins/${month}`}>{t('backToBuilder')}</a>
-          </p>
-          <BulletinArticle
-            bulletin={bulletin}
-            link={figureLinker(show, month)}
-            recordHref={recordHref(show)}
-          />
-        </Layout>,
+        editorialPage(
+          request,
+          deps,
+          lang,
+          `${t('preview')}: ${bulletin.title}`,
+          <>
+            <p>
+              <a href={`/${lang}/editorial/bulletins/${month}`}>{t('backToBuilder')}</a>
+            </p>
+            <BulletinArticle
+              bulletin={bulletin}
+              link={figureLinker(show, month)}
+              recordHref={recordHref(show)}
+            />
+          </>,
+        ),
       );
     },
   );
@@ -524,7 +558,7 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
 
   app.post(
     '/:lang(kk|ru|en)/editorial/bulletins/:month/texts',
-    { schema: { params: monthParams } },
+    { schema: { params: monthParams }, preHandler: editorialGuard(deps, editors) },
     async (request, reply) => {
       requireRole(request, editors);
       verifyCsrf(request);
@@ -542,7 +576,7 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
         const note = textOf(`note_${section}`);
         if (Object.keys(note).length > 0) sectionNotes[section] = note;
       }
-      await updateBulletinTexts(contextOf(request, deps), {
+      await updateBulletinTexts(serviceContext(request, deps), {
         bulletinId: await bulletinIdOf(month),
         version: Number(form.version),
         introduction: textOf('introduction'),
@@ -554,13 +588,13 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
 
   app.post(
     '/:lang(kk|ru|en)/editorial/bulletins/:month/move',
-    { schema: { params: monthParams } },
+    { schema: { params: monthParams }, preHandler: editorialGuard(deps, editors) },
     async (request, reply) => {
       requireRole(request, editors);
       verifyCsrf(request);
       const { lang, month } = request.params as z.infer<typeof monthParams>;
       const form = moveForm.parse(request.body);
-      await moveBulletinItem(contextOf(request, deps), {
+      await moveBulletinItem(serviceContext(request, deps), {
         bulletinId: await bulletinIdOf(month),
         itemId: form.item,
         direction: form.direction,
@@ -571,13 +605,13 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
 
   app.post(
     '/:lang(kk|ru|en)/editorial/bulletins/:month/refresh',
-    { schema: { params: monthParams } },
+    { schema: { params: monthParams }, preHandler: editorialGuard(deps, editors) },
     async (request, reply) => {
       requireRole(request, editors);
       verifyCsrf(request);
       const { lang, month } = request.params as z.infer<typeof monthParams>;
       const form = versionForm.parse(request.body);
-      await refreshBulletinItems(contextOf(request, deps), {
+      await refreshBulletinItems(serviceContext(request, deps), {
         bulletinId: await bulletinIdOf(month),
         version: form.version,
       });
@@ -587,13 +621,13 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
 
   app.post(
     '/:lang(kk|ru|en)/editorial/bulletins/:month/publish',
-    { schema: { params: monthParams } },
+    { schema: { params: monthParams }, preHandler: editorialGuard(deps, editors) },
     async (request, reply) => {
       requireRole(request, editors);
       verifyCsrf(request);
       const { lang, month } = request.params as z.infer<typeof monthParams>;
       const form = versionForm.parse(request.body);
-      await publishBulletin(contextOf(request, deps), {
+      await publishBulletin(serviceContext(request, deps), {
         bulletinId: await bulletinIdOf(month),
         version: form.version,
       });

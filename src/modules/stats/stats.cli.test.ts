@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/cli-runner.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { insertMay2024 } from '../../../test/fixtures/may-2024.ts';
 import { statsCommand } from './stats.cli.ts';
@@ -52,17 +52,11 @@ describe('sozwatch stats', () => {
   it('is wired into the command line and fails with one line on a bad month', () => {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sozwatch-stats-'));
     try {
-      const env = { ...process.env, SOZWATCH_DATA_DIR: path.join(scratch, 'data'), DATABASE_URL: '' };
-      const bad = spawnSync(process.execPath, ['bin/sozwatch.js', 'stats', '--month', '2024-5'], {
-        env,
-        encoding: 'utf8',
-      });
-      expect(bad.status).toBe(1);
+      const env = { SOZWATCH_DATA_DIR: path.join(scratch, 'data') };
+      const bad = runCli(['stats', '--month', '2024-5'], env);
+      expect(bad.code).toBe(1);
       expect(bad.stderr).toBe('sozwatch: --month: expected a month as YYYY-MM, got "2024-5"\n');
-      const good = spawnSync(process.execPath, ['bin/sozwatch.js', 'stats', '--month', '2024-05', '--json'], {
-        env,
-        encoding: 'utf8',
-      });
+      const good = runCli(['stats', '--month', '2024-05', '--json'], env);
       expect(good.stderr).toBe('');
       expect(JSON.parse(good.stdout).scope.month.groups.total).toBe(0);
     } finally {
