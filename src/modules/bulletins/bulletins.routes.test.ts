@@ -139,6 +139,26 @@ describe('the bulletin builder', () => {
       'bulletin.reorder',
       'bulletin.update',
     ]);
+
+    // A record published after the draft began joins it when the editor refreshes the items.
+    await insertIncident(database.db, { id: 'may24-cyber', date: '2024-05-26', categories: ['cyberattack'] });
+    const countItems = async () =>
+      (
+        await database.db
+          .selectFrom('bulletin_items')
+          .select('id')
+          .where('bulletin_id', '=', bulletin.id)
+          .execute()
+      ).length;
+    const before = await countItems();
+    const current = (await database.db.selectFrom('bulletins').select('version').executeTakeFirstOrThrow())
+      .version;
+    const refreshed = await post('/en/editorial/bulletins/2024-05/refresh', editor, {
+      _csrf: editor.csrf,
+      version: String(current),
+    });
+    expect(refreshed.statusCode).toBe(303);
+    expect(await countItems()).toBe(before + 1);
   });
 
   it('publishes nothing to the public before publication', async () => {

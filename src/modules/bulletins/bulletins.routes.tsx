@@ -603,35 +603,23 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
     },
   );
 
-  app.post(
-    '/:lang(kk|ru|en)/editorial/bulletins/:month/refresh',
-    { schema: { params: monthParams }, preHandler: editorialGuard(deps, editors) },
-    async (request, reply) => {
-      requireRole(request, editors);
-      verifyCsrf(request);
-      const { lang, month } = request.params as z.infer<typeof monthParams>;
-      const form = versionForm.parse(request.body);
-      await refreshBulletinItems(serviceContext(request, deps), {
-        bulletinId: await bulletinIdOf(month),
-        version: form.version,
-      });
-      return back(reply, lang, month);
-    },
-  );
-
-  app.post(
-    '/:lang(kk|ru|en)/editorial/bulletins/:month/publish',
-    { schema: { params: monthParams }, preHandler: editorialGuard(deps, editors) },
-    async (request, reply) => {
-      requireRole(request, editors);
-      verifyCsrf(request);
-      const { lang, month } = request.params as z.infer<typeof monthParams>;
-      const form = versionForm.parse(request.body);
-      await publishBulletin(serviceContext(request, deps), {
-        bulletinId: await bulletinIdOf(month),
-        version: form.version,
-      });
-      return back(reply, lang, month);
-    },
-  );
+  // Refreshing the items and publishing take only the version the editor saw.
+  const versionActions = { refresh: refreshBulletinItems, publish: publishBulletin } as const;
+  for (const [name, action] of Object.entries(versionActions)) {
+    app.post(
+      `/:lang(kk|ru|en)/editorial/bulletins/:month/${name}`,
+      { schema: { params: monthParams }, preHandler: editorialGuard(deps, editors) },
+      async (request, reply) => {
+        requireRole(request, editors);
+        verifyCsrf(request);
+        const { lang, month } = request.params as z.infer<typeof monthParams>;
+        const form = versionForm.parse(request.body);
+        await action(serviceContext(request, deps), {
+          bulletinId: await bulletinIdOf(month),
+          version: form.version,
+        });
+        return back(reply, lang, month);
+      },
+    );
+  }
 };
