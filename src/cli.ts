@@ -72,7 +72,8 @@ program
   .option('--json', 'print JSON')
   .description("print a month's figures")
   .action(async (options: { month: string; json?: boolean }) => {
-    const { statsCommand } = await import('./modules/stats/stats.cli.ts');
+    const { parseMonth, statsCommand } = await import('./modules/stats/stats.cli.ts');
+    parseMonth(options.month, '--month');
     await withDatabase(async ({ handle }) => process.stdout.write(await statsCommand(handle.db, options)));
   });
 
@@ -83,7 +84,13 @@ program
   .requiredOption('--format <format>', 'md, html, pdf or docx')
   .option('--out <file>', 'write to this file instead of standard output')
   .description('render the monthly bulletin')
-  .action(() => notImplemented('report', 'the statistics issue adds it'));
+  .action(async (options: { month: string; lang: string; format: string; out?: string }) => {
+    const { checkReportOptions, reportCommand } = await import('./modules/bulletins/index.ts');
+    checkReportOptions(options, process.stdout);
+    await withDatabase(({ config, handle }) =>
+      reportCommand({ db: handle.db, config }, options, { stdout: process.stdout, stderr: process.stderr }),
+    );
+  });
 
 const user = program.command('user').description('manage users');
 user

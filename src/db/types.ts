@@ -284,6 +284,12 @@ export interface Database {
   appeal_cases: AppealCasesTable;
   appeal_responses: AppealResponsesTable;
   actor_merges: ActorMergesTable;
+  bulletins: BulletinsTable;
+  bulletin_items: BulletinItemsTable;
+  incident_counting: IncidentCountingTable;
+  incident_month_counts: IncidentMonthCountsTable;
+  case_counting: CaseCountingTable;
+  decision_counting: DecisionCountingTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -419,4 +425,65 @@ export interface ActorMergesTable {
   merged_by: number | null;
   split_at: Timestamp | null;
   split_by: number | null;
+}
+
+export type BulletinSection = 'context' | 'rights' | 'information' | 'legal' | 'ongoing';
+
+export interface BulletinsTable {
+  id: Generated<number>;
+  month: string;
+  status: Generated<'draft' | 'published'>;
+  introduction: JsonWithDefault<LocalizedText>;
+  section_notes: JsonWithDefault<Partial<Record<BulletinSection, LocalizedText>>>;
+  frozen_figures: Json<unknown> | null;
+  published_at: Timestamp | null;
+  published_by: number | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface BulletinItemsTable {
+  id: Generated<number>;
+  bulletin_id: number;
+  section: BulletinSection;
+  position: number;
+  incident_id: string | null;
+  case_id: string | null;
+  snapshot: Json<unknown> | null;
+}
+
+/** Counting tables: written only by the triggers of migration 0003, read by the stats module. */
+export interface IncidentCountingTable {
+  incident_id: string;
+  status: RecordStatus;
+  counted_in: string;
+  categories: string[];
+}
+
+export interface IncidentMonthCountsTable {
+  counted_in: string;
+  key: string;
+  n: number;
+}
+
+export interface CaseCountingTable {
+  case_id: string;
+  status: RecordStatus;
+  kind: CaseKind;
+  claim_non_pecuniary: number | null;
+  subjects: string[];
+  first_date: string | null;
+  first_court_date: string | null;
+}
+
+export interface DecisionCountingTable {
+  event_id: number;
+  case_id: string;
+  case_status: RecordStatus;
+  date: string;
+  instance: Instance | null;
+  outcome: Outcome | null;
+  awarded: number | null;
 }
