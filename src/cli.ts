@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import type { BenchOptions } from '../scripts/bench/bench.ts';
-import { exitWithError, notImplemented, withDatabase } from './cli/runtime.ts';
+import { exitWithError, withDatabase } from './cli/runtime.ts';
 import { serve } from './cli/serve.ts';
 import { loadConfig } from './config.ts';
 import { userAddCommand } from './modules/auth/index.ts';
+import { runImportReport, runParseReport } from './modules/importer/index.ts';
 
 const program = new Command()
   .name('sozwatch')
@@ -30,27 +31,41 @@ program
   .command('import')
   .argument('<file>', 'interchange file (JSON Lines)')
   .description('import records from an interchange file, in one transaction')
-  .action(() => notImplemented('import', 'the registry issue adds it'));
+  .action(async (file: string) => {
+    const { runImportCommand } = await import('./modules/interchange/index.ts');
+    await withDatabase(({ handle }) =>
+      runImportCommand(handle.db, file, (line) => process.stdout.write(`${line}\n`)),
+    );
+  });
 
 program
   .command('export')
   .option('--format <format>', 'jsonl or csv', 'jsonl')
   .option('--public', 'only what the public may see')
-  .description('export records')
-  .action(() => notImplemented('export', 'the registry issue adds it'));
+  .option('--status <statuses>', 'draft, in_review, published, archived (comma-separated)')
+  .option('--from <day>', 'incidents dated, and cases with an event, on or after YYYY-MM-DD')
+  .option('--to <day>', 'incidents dated, and cases with an event, on or before YYYY-MM-DD')
+  .option('--region <code>', 'incidents of one region')
+  .option('--category <code>', 'incidents of one category')
+  .option('--out <file>', 'write to this file instead of standard output')
+  .description('export records (lossless JSON Lines by default, for administrators)')
+  .action(async (options: Record<string, string | boolean | undefined>) => {
+    const { runExportCommand } = await import('./modules/interchange/index.ts');
+    await withDatabase(({ handle }) => runExportCommand(handle.db, options));
+  });
 
 program
   .command('parse-report')
   .argument('<file>', 'a monthly report as text or HTML')
   .option('--json', 'print JSON')
   .description('print the metadata, facts and items of a narrative report (no database)')
-  .action(() => notImplemented('parse-report', 'the archive importer issue adds it'));
+  .action(async (file: string, options: { json?: boolean }) => runParseReport(file, options));
 
 program
   .command('import-report')
   .argument('<files...>', 'monthly reports as text or HTML')
   .description('create draft incidents from narrative reports')
-  .action(() => notImplemented('import-report', 'the archive importer issue adds it'));
+  .action(async (files: string[]) => runImportReport(files));
 
 program
   .command('stats')
@@ -58,7 +73,8 @@ program
   .option('--json', 'print JSON')
   .description("print a month's figures")
   .action(async (options: { month: string; json?: boolean }) => {
-    const { statsCommand } = await import('./modules/stats/stats.cli.ts');
+    const { parseMonth, statsCommand } = await import('./modules/stats/stats.cli.ts');
+    parseMonth(options.month, '--month');
     await withDatabase(async ({ handle }) => process.stdout.write(await statsCommand(handle.db, options)));
   });
 
@@ -69,7 +85,13 @@ program
   .requiredOption('--format <format>', 'md, html, pdf or docx')
   .option('--out <file>', 'write to this file instead of standard output')
   .description('render the monthly bulletin')
-  .action(() => notImplemented('report', 'the statistics issue adds it'));
+  .action(async (options: { month: string; lang: string; format: string; out?: string }) => {
+    const { checkReportOptions, reportCommand } = await import('./modules/bulletins/index.ts');
+    checkReportOptions(options, process.stdout);
+    await withDatabase(({ config, handle }) =>
+      reportCommand({ db: handle.db, config }, options, { stdout: process.stdout, stderr: process.stderr }),
+    );
+  });
 
 const user = program.command('user').description('manage users');
 user
@@ -100,7 +122,12 @@ program
 program
   .command('demo')
   .description('load the demo data set')
-  .action(() => notImplemented('demo', 'the registry issue adds it'));
+  .action(async () => {
+    const { runDemoCommand } = await import('./modules/demo/index.ts');
+    await withDatabase(({ handle }) =>
+      runDemoCommand(handle.db, (line) => process.stdout.write(`${line}\n`)),
+    );
+  });
 program
   .command('bench')
   .description('run the benchmarks and print their figures')

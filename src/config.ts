@@ -28,6 +28,12 @@ const envSchema = z.object({
   API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   SMTP_URL: z.url().optional(),
   SMTP_FROM: z.email().optional(),
+  QUESTION_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(3600).default(3),
+  QUESTION_RATE_SHORT: z.coerce.number().int().min(1).default(3),
+  QUESTION_RATE_SHORT_MINUTES: z.coerce.number().int().min(1).default(10),
+  QUESTION_RATE_DAILY: z.coerce.number().int().min(1).default(10),
+  QUESTION_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(0).default(90),
+  QUESTION_PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(60),
 });
 
 export type Config = {
@@ -51,6 +57,15 @@ export type Config = {
   smtp: { url: string; from: string } | undefined;
   /** Requests per client address and window on /api/v1, counted per instance. */
   apiRateLimit: { max: number; windowSeconds: number };
+  /** "Ask your question": spam limits per client address, and how long contact data outlives closing. */
+  questions: {
+    minFillSeconds: number;
+    rateShort: number;
+    rateShortMinutes: number;
+    rateDaily: number;
+    contactRetentionDays: number;
+    purgeIntervalMinutes: number;
+  };
 };
 
 /** Parses the environment once. A bad value becomes one AppError naming the variable. */
@@ -96,5 +111,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     smtp: e.SMTP_URL && e.SMTP_FROM ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
     apiRateLimit: { max: e.API_RATE_LIMIT_MAX, windowSeconds: e.API_RATE_LIMIT_WINDOW_SECONDS },
+    questions: {
+      minFillSeconds: e.QUESTION_MIN_FILL_SECONDS,
+      rateShort: e.QUESTION_RATE_SHORT,
+      rateShortMinutes: e.QUESTION_RATE_SHORT_MINUTES,
+      rateDaily: e.QUESTION_RATE_DAILY,
+      contactRetentionDays: e.QUESTION_CONTACT_RETENTION_DAYS,
+      purgeIntervalMinutes: e.QUESTION_PURGE_INTERVAL_MINUTES,
+    },
   };
 }

@@ -9,10 +9,18 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppDeps } from './lib/deps.ts';
 import { type AppError, isAppError } from './lib/errors.ts';
 import { pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
+import { actorRoutes } from './modules/actors/index.ts';
 import { apiModule } from './modules/api/index.ts';
+import { appealRoutes } from './modules/appeals/index.ts';
 import { authRoutes, registerSessionHook } from './modules/auth/index.ts';
+import { bulletinRoutes } from './modules/bulletins/bulletins.routes.tsx';
+import { caseRoutes } from './modules/cases/index.ts';
+import { editorialRoutes } from './modules/editorial/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { incidentRoutes } from './modules/incidents/index.ts';
 import { portalRoutes } from './modules/portal/portal.routes.tsx';
+import { questionRoutes } from './modules/questions/index.ts';
+import { statsRoutes } from './modules/stats/stats.routes.tsx';
 import { ErrorPage } from './web/layout.tsx';
 
 const staticFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web', 'static');
@@ -115,7 +123,15 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
   await app.register(healthRoutes, { deps });
   await app.register(portalRoutes, { deps });
   await app.register(apiModule, { deps });
+  await app.register(questionRoutes, { deps });
+  await app.register(appealRoutes, { deps });
   await app.register(authRoutes, { deps });
+  await app.register(incidentRoutes, { deps });
+  await app.register(caseRoutes, { deps });
+  await app.register(actorRoutes, { deps });
+  await app.register(editorialRoutes, { deps });
+  await app.register(statsRoutes, { deps });
+  await app.register(bulletinRoutes, { deps });
   return app;
 }
 

@@ -38,7 +38,10 @@ describe('sozwatch user add', () => {
     expect(fs.existsSync(dataDir)).toBe(false);
   });
 
-  it('creates the first admin, prints a strong password once, and refuses the same email again', async () => {
+  // Three commands and one more opening of the embedded database: minutes on a busy machine.
+  it('creates the first admin, prints a strong password once, and refuses the same email again', {
+    timeout: 300_000,
+  }, async () => {
     const first = run([
       'user',
       'add',

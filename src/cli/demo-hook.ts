@@ -1,9 +1,10 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { describeDemo, loadDemo } from '../modules/demo/index.ts';
 
 /**
- * The first `npm start` on an empty embedded database loads the demo data set. The data set itself
- * belongs to the registry module; until it exists this says so once and the app starts empty.
+ * The first `npm start` on an empty embedded database loads the demo data set and prints the demo
+ * accounts with their generated passwords, once: the passwords are stored only as argon2id hashes.
  */
 export async function loadDemoIfEmpty(
   runtime: { config: Config; db: Db },
@@ -12,5 +13,9 @@ export async function loadDemoIfEmpty(
   if (runtime.config.database.kind !== 'pglite') return;
   const existing = await runtime.db.selectFrom('incidents').select('id').limit(1).execute();
   if (existing.length > 0) return;
-  log('the database is empty; the demo data set is not available yet');
+  const report = await loadDemo(runtime.db);
+  const [summary, ...accounts] = describeDemo(report);
+  if (summary) log(summary);
+  // The accounts go to the terminal only, not into the structured log that may be shipped elsewhere.
+  if (accounts.length > 0) process.stdout.write(`\n${accounts.join('\n')}\n\n`);
 }

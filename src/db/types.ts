@@ -303,6 +303,23 @@ export interface Database {
   audit_log: AuditLogTable;
   incident_search: IncidentSearchTable;
   incident_facet_counts: IncidentFacetCountsTable;
+  questions: QuestionsTable;
+  question_messages: QuestionMessagesTable;
+  question_articles: QuestionArticlesTable;
+  question_cases: QuestionCasesTable;
+  outbox: OutboxTable;
+  submission_attempts: SubmissionAttemptsTable;
+  appeals: AppealsTable;
+  appeal_incidents: AppealIncidentsTable;
+  appeal_cases: AppealCasesTable;
+  appeal_responses: AppealResponsesTable;
+  actor_merges: ActorMergesTable;
+  bulletins: BulletinsTable;
+  bulletin_items: BulletinItemsTable;
+  incident_counting: IncidentCountingTable;
+  incident_month_counts: IncidentMonthCountsTable;
+  case_counting: CaseCountingTable;
+  decision_counting: DecisionCountingTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -312,3 +329,191 @@ export type IncidentUpdate = Updateable<IncidentsTable>;
 export type CaseRow = Selectable<CasesTable>;
 export type CaseEventRow = Selectable<CaseEventsTable>;
 export type ActorRow = Selectable<ActorsTable>;
+
+export type QuestionTopic =
+  | 'access_to_information'
+  | 'defamation'
+  | 'accreditation'
+  | 'detention'
+  | 'copyright'
+  | 'other';
+export type QuestionStatus = 'new' | 'assigned' | 'awaiting_info' | 'answered' | 'closed' | 'published';
+
+export interface QuestionsTable {
+  id: Generated<number>;
+  reference: string;
+  access_code_hash: string;
+  submission_key: string;
+  lang: 'kk' | 'ru' | 'en';
+  topic: QuestionTopic;
+  region_code: string | null;
+  body: string;
+  sender_name: string | null;
+  sender_contact: string | null;
+  contact_kind: 'email' | 'phone' | null;
+  contact_purged_at: Timestamp | null;
+  consent_publish: Generated<boolean>;
+  status: Generated<QuestionStatus>;
+  assigned_to: number | null;
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: number | null;
+  public_question: string | null;
+  public_answer: string | null;
+  published_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface QuestionMessagesTable {
+  id: Generated<number>;
+  question_id: number;
+  kind: 'info_request' | 'sender_reply';
+  body: string;
+  author_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface QuestionArticlesTable {
+  question_id: number;
+  article_code: string;
+}
+
+export interface QuestionCasesTable {
+  question_id: number;
+  case_id: string;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'not_sent' | 'failed';
+
+export interface OutboxTable {
+  id: Generated<number>;
+  to_address: string | null;
+  recipient: 'sender' | 'staff';
+  subject: string;
+  body: string;
+  question_id: number | null;
+  status: Generated<OutboxStatus>;
+  status_detail: string | null;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  attempted_at: Timestamp | null;
+}
+
+export interface SubmissionAttemptsTable {
+  id: Generated<number>;
+  client_key: string;
+  action: string;
+  outcome: string;
+  attempted_at: Timestamp;
+}
+
+export interface AppealsTable {
+  id: Generated<number>;
+  title: Json<LocalizedText>;
+  date: string;
+  addressees: Generated<string[]>;
+  signatories: Generated<string[]>;
+  body: JsonWithDefault<LocalizedText>;
+  status: Generated<'draft' | 'published'>;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: Timestamp | null;
+}
+
+export interface AppealIncidentsTable {
+  appeal_id: number;
+  incident_id: string;
+  position: Generated<number>;
+}
+
+export interface AppealCasesTable {
+  appeal_id: number;
+  case_id: string;
+}
+
+export interface AppealResponsesTable {
+  id: Generated<number>;
+  appeal_id: number;
+  date: string;
+  responder: string;
+  body: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ActorMergesTable {
+  id: Generated<number>;
+  survivor_id: string;
+  merged_id: string;
+  moved: Json<unknown>;
+  merged_at: Timestamp;
+  merged_by: number | null;
+  split_at: Timestamp | null;
+  split_by: number | null;
+}
+
+export type BulletinSection = 'context' | 'rights' | 'information' | 'legal' | 'ongoing';
+
+export interface BulletinsTable {
+  id: Generated<number>;
+  month: string;
+  status: Generated<'draft' | 'published'>;
+  introduction: JsonWithDefault<LocalizedText>;
+  section_notes: JsonWithDefault<Partial<Record<BulletinSection, LocalizedText>>>;
+  frozen_figures: Json<unknown> | null;
+  published_at: Timestamp | null;
+  published_by: number | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface BulletinItemsTable {
+  id: Generated<number>;
+  bulletin_id: number;
+  section: BulletinSection;
+  position: number;
+  incident_id: string | null;
+  case_id: string | null;
+  snapshot: Json<unknown> | null;
+}
+
+/** Counting tables: written only by the triggers of migration 0003, read by the stats module. */
+export interface IncidentCountingTable {
+  incident_id: string;
+  status: RecordStatus;
+  counted_in: string;
+  categories: string[];
+}
+
+export interface IncidentMonthCountsTable {
+  counted_in: string;
+  key: string;
+  n: number;
+}
+
+export interface CaseCountingTable {
+  case_id: string;
+  status: RecordStatus;
+  kind: CaseKind;
+  claim_non_pecuniary: number | null;
+  subjects: string[];
+  first_date: string | null;
+  first_court_date: string | null;
+}
+
+export interface DecisionCountingTable {
+  event_id: number;
+  case_id: string;
+  case_status: RecordStatus;
+  date: string;
+  instance: Instance | null;
+  outcome: Outcome | null;
+  awarded: number | null;
+}

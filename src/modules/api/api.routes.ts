@@ -482,8 +482,9 @@ export const apiModule = Object.assign(
         ],
       },
       transform: (document) => {
-        if (!document.url.startsWith('/api/v1'))
-          return { schema: { ...document.schema, hide: true }, url: document.url };
+        // The editorial API under /api/v1/editorial needs a session: it is not part of the public document.
+        const isPublic = document.url.startsWith('/api/v1') && !document.url.startsWith('/api/v1/editorial');
+        if (!isPublic) return { schema: { ...document.schema, hide: true }, url: document.url };
         return jsonSchemaTransform(document);
       },
       transformObject: jsonSchemaTransformObject,

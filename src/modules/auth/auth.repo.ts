@@ -106,3 +106,16 @@ export async function lockActiveAdmins(trx: Db): Promise<number[]> {
     .execute();
   return rows.map((row) => row.id);
 }
+
+/**
+ * Deletes expired sessions and sign-in attempts older than a day (the longest throttling window is
+ * 15 minutes). Each key's old attempts go as that key is used again; this catches the keys that never
+ * come back. Run at each successful sign-in, which is rare enough for a table scan.
+ */
+export async function forgetExpired(db: Db, now: Date) {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  await db
+    .deleteFrom('login_attempts')
+    .where('attempted_at', '<', new Date(now.getTime() - 86_400_000))
+    .execute();
+}

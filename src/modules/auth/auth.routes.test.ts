@@ -170,6 +170,41 @@ describe('signing in with a password', () => {
     expect(sessions).toHaveLength(1);
   });
 
+  it('forgets expired sessions and day-old attempts at a successful sign-in', async () => {
+    const monitor = await newUser('monitor');
+    const dayAgo = new Date(clock.getTime() - 86_400_001);
+    await database.db
+      .insertInto('sessions')
+      .values({
+        token_hash: 'expired',
+        user_id: monitor.id,
+        csrf_token: 'c',
+        created_at: dayAgo,
+        last_seen_at: dayAgo,
+        expires_at: dayAgo,
+      })
+      .execute();
+    await database.db
+      .insertInto('login_attempts')
+      .values({ throttle_key: 'ip:192.0.2.1', attempted_at: dayAgo, succeeded: false })
+      .execute();
+    expect((await browser().login(monitor.email, monitor.password)).statusCode).toBe(303);
+    expect(
+      await database.db
+        .selectFrom('sessions')
+        .select('token_hash')
+        .where('token_hash', '=', 'expired')
+        .execute(),
+    ).toEqual([]);
+    expect(
+      await database.db
+        .selectFrom('login_attempts')
+        .select('id')
+        .where('throttle_key', '=', 'ip:192.0.2.1')
+        .execute(),
+    ).toEqual([]);
+  });
+
   it('refuses a wrong password and an unknown email alike, keeping the typed email', async () => {
     const monitor = await newUser('monitor');
     const wrong = await browser().login(monitor.email, 'not the password');
@@ -508,6 +543,19 @@ describe('editorial pages by role', () => {
       if (response.statusCode === 303) expect(response.headers.location).toMatch(/^\/en\/login\?next=/);
     }
     expect(got).toEqual(expected);
+  });
+
+  it('ignores notices it does not know, inherited names included', async () => {
+    const admin = await signInWithCsrfForTest(app, database.db, await newUser('admin'));
+    for (const url of [
+      '/en/editorial?notice=constructor',
+      '/en/editorial/users?done=constructor',
+      '/en/editorial/users?done=__proto__',
+    ]) {
+      const response = await app.inject({ url, headers: { ...html, cookie: admin.cookie } });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).not.toContain('role="status"');
+    }
   });
 
   it('shows each role the links of its work', async () => {

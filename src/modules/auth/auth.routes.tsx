@@ -17,7 +17,7 @@ import {
 import { authMessages } from './auth.messages.ts';
 import { passwordLength } from './auth.passwords.ts';
 import { findUserById } from './auth.repo.ts';
-import { formField } from './auth.schemas.ts';
+import { formField, ownKey } from './auth.schemas.ts';
 import { confirmSecondFactor, signIn, signOut, startTotpEnrolment } from './auth.service.ts';
 import {
   clearSessionCookie,
@@ -267,7 +267,7 @@ export const authRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { deps 
     const user = requireRole(request, ['admin', 'editor', 'monitor', 'lawyer']);
     const t = translator(authMessages, lang);
     const row = await findUserById(deps.db, user.id);
-    const noticeKey = homeNotices[formField(request.query, 'notice') as keyof typeof homeNotices];
+    const notice = ownKey(homeNotices, formField(request.query, 'notice'));
     return sendPage(
       reply,
       <EditorialHomePage
@@ -278,7 +278,7 @@ export const authRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { deps 
         })}
         user={user}
         secondFactor={row?.totp_enabled_at != null}
-        notice={noticeKey ? t(noticeKey) : undefined}
+        notice={notice ? t(homeNotices[notice]) : undefined}
       />,
     );
   });

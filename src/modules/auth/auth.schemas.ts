@@ -53,6 +53,11 @@ export function formField(body: unknown, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** `key` when it is one of `map`'s own keys (never an inherited one such as 'constructor'). */
+export function ownKey<Map extends object>(map: Map, key: string): (keyof Map & string) | undefined {
+  return Object.hasOwn(map, key) ? (key as keyof Map & string) : undefined;
+}
+
 /** Parses service input; the first problem becomes one AppError naming its field. */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
   const parsed = schema.safeParse(input);

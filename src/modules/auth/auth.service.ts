@@ -2,7 +2,14 @@ import { writeAudit } from '../../lib/audit.ts';
 import type { CurrentUser, ServiceContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { passwordLength, spendVerificationTime, verifyPassword } from './auth.passwords.ts';
-import { advanceTotpStep, findUserByEmail, findUserById, lockUser, updateUser } from './auth.repo.ts';
+import {
+  advanceTotpStep,
+  findUserByEmail,
+  findUserById,
+  forgetExpired,
+  lockUser,
+  updateUser,
+} from './auth.repo.ts';
 import { rolesRequiringSecondFactor } from './auth.schemas.ts';
 import { createSession, destroySession, PENDING_SESSION_MS } from './auth.session.ts';
 import { recordAttempt, throttleRules, throttleWait } from './auth.throttle.ts';
@@ -57,6 +64,7 @@ export async function signIn(
     return { outcome: 'invalid' };
   }
   await recordAttempt(ctx.db, rules, true, now);
+  await forgetExpired(ctx.db, now);
 
   const user = toCurrentUser(row);
   const outcome =

@@ -202,7 +202,6 @@ export function EditorialHomePage(props: {
     <EditorialLayout frame={props.frame} user={props.user} current="overview">
       <h1>{t('editorialTitle')}</h1>
       {props.notice ? <Notice>{props.notice}</Notice> : null}
-      <p>{t('signedInAs', { name: props.user.displayName, role: t(`role_${props.user.role}`) })}</p>
       <section aria-labelledby="your-role">
         <h2 id="your-role">{t('yourRole')}</h2>
         <p>{t(`roleDuty_${props.user.role}`)}</p>

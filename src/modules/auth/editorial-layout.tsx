@@ -10,7 +10,17 @@ import { pathWithoutLang } from '../../lib/http.ts';
 import { Layout, type PageFrame } from '../../web/layout.tsx';
 import { authMessages } from './auth.messages.ts';
 
-export type EditorialSection = 'overview' | 'incidents' | 'cases' | 'actors' | 'review' | 'users';
+export type EditorialSection =
+  | 'overview'
+  | 'my_work'
+  | 'incidents'
+  | 'cases'
+  | 'actors'
+  | 'review'
+  | 'bulletins'
+  | 'questions'
+  | 'appeals'
+  | 'users';
 
 /**
  * The sections of the editorial navigation, each under `/:lang/editorial`, and the roles that see
@@ -19,14 +29,28 @@ export type EditorialSection = 'overview' | 'incidents' | 'cases' | 'actors' | '
 export const editorialSections: ReadonlyArray<{
   id: EditorialSection;
   path: string;
-  label: 'navOverview' | 'navIncidents' | 'navCases' | 'navActors' | 'navReview' | 'navUsers';
+  label:
+    | 'navOverview'
+    | 'navMyWork'
+    | 'navIncidents'
+    | 'navCases'
+    | 'navActors'
+    | 'navReview'
+    | 'navBulletins'
+    | 'navQuestions'
+    | 'navAppeals'
+    | 'navUsers';
   roles: readonly Role[];
 }> = [
   { id: 'overview', path: '', label: 'navOverview', roles: ['admin', 'editor', 'monitor', 'lawyer'] },
+  { id: 'my_work', path: '/my-work', label: 'navMyWork', roles: ['admin', 'editor', 'monitor', 'lawyer'] },
   { id: 'incidents', path: '/incidents', label: 'navIncidents', roles: ['admin', 'editor', 'monitor'] },
   { id: 'cases', path: '/cases', label: 'navCases', roles: ['admin', 'editor', 'monitor', 'lawyer'] },
   { id: 'actors', path: '/actors', label: 'navActors', roles: ['admin', 'editor', 'monitor', 'lawyer'] },
   { id: 'review', path: '/review', label: 'navReview', roles: ['admin', 'editor'] },
+  { id: 'bulletins', path: '/bulletins', label: 'navBulletins', roles: ['admin', 'editor'] },
+  { id: 'questions', path: '/questions', label: 'navQuestions', roles: ['admin', 'editor', 'lawyer'] },
+  { id: 'appeals', path: '/appeals', label: 'navAppeals', roles: ['admin', 'editor', 'lawyer'] },
   { id: 'users', path: '/users', label: 'navUsers', roles: ['admin'] },
 ];
 

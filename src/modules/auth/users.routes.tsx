@@ -7,7 +7,7 @@ import { isAppError } from '../../lib/errors.ts';
 import { sendPage } from '../../lib/http.ts';
 import { editorialGuard, noStore, passes, serviceContext } from './auth.http.tsx';
 import { authMessages } from './auth.messages.ts';
-import { formField } from './auth.schemas.ts';
+import { formField, ownKey } from './auth.schemas.ts';
 import { requireRole, verifyCsrf } from './auth.session.ts';
 import type { FormError } from './auth.views.tsx';
 import { editorialFrame } from './editorial-layout.tsx';
@@ -66,13 +66,8 @@ export const users: FastifyPluginAsync<ModuleOptions> = async (app, { deps }) =>
 
   app.get('/:lang(kk|ru|en)/editorial/users', guard, async (request, reply) => {
     const { lang } = langParams.parse(request.params);
-    const done = formField(request.query, 'done');
-    return renderList(
-      request,
-      reply,
-      { lang, values: emptyValues, errors: [], done: done in doneNotices ? (done as Done) : undefined },
-      200,
-    );
+    const done = ownKey(doneNotices, formField(request.query, 'done'));
+    return renderList(request, reply, { lang, values: emptyValues, errors: [], done }, 200);
   });
 
   app.post('/:lang(kk|ru|en)/editorial/users', guard, async (request, reply) => {
@@ -110,8 +105,8 @@ export const users: FastifyPluginAsync<ModuleOptions> = async (app, { deps }) =>
         201,
       );
     } catch (error) {
-      if (!isAppError(error) || !error.field || !(error.field in fieldMessages)) throw error;
-      const field = error.field as keyof typeof fieldMessages;
+      const field = isAppError(error) && error.field ? ownKey(fieldMessages, error.field) : undefined;
+      if (!isAppError(error) || !field) throw error;
       const byCode: Partial<Record<string, Parameters<typeof t>[0]>> = fieldMessages[field];
       const key = byCode[error.code];
       if (!key) throw error;

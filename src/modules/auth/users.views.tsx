@@ -51,7 +51,8 @@ export function UsersPage(props: {
                     <form method="post" action={`${base}/${user.id}/${user.disabled ? 'enable' : 'disable'}`}>
                       <CsrfField frame={props.frame} />
                       <button type="submit" class="secondary">
-                        {t(user.disabled ? 'actionEnable' : 'actionDisable', { name: user.displayName })}
+                        {t(user.disabled ? 'actionEnable' : 'actionDisable')}
+                        <span class="visually-hidden">: {user.displayName}</span>
                       </button>
                     </form>
                   )}
@@ -59,7 +60,8 @@ export function UsersPage(props: {
                     <form method="post" action={`${base}/${user.id}/reset-second-factor`}>
                       <CsrfField frame={props.frame} />
                       <button type="submit" class="secondary">
-                        {t('actionResetSecondFactor', { name: user.displayName })}
+                        {t('actionResetSecondFactor')}
+                        <span class="visually-hidden">: {user.displayName}</span>
                       </button>
                     </form>
                   ) : null}

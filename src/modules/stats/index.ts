@@ -8,7 +8,8 @@ export {
   type TaxonomyCategory,
 } from './counting.ts';
 export { addMonths, monthsBetween, parseMonth, type ScopeName, scopeNames, scopePeriod } from './periods.ts';
-export { loadTaxonomy } from './stats.repo.ts';
+export { loadLabels as loadFigureLabels, loadTaxonomy } from './stats.repo.ts';
+export { figureName } from './stats.routes.tsx';
 export {
   computeMonthlySeries,
   computeMonthStats,

@@ -62,5 +62,5 @@ describe('sozwatch stats', () => {
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });

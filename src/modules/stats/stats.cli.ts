@@ -1,6 +1,9 @@
 import type { Db } from '../../db/client.ts';
 import type { ScopeFigures } from './counting.ts';
 import { parseMonth, scopeNames } from './periods.ts';
+
+export { parseMonth };
+
 import { computeMonthStats } from './stats.service.ts';
 
 /** `sozwatch stats --month YYYY-MM [--json]`: the DESIGN 7 JSON, or the same figures as a plain table. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { CaseKind } from '../../db/types.ts';
+import type { LocalizedText } from '../../i18n/langs.ts';
 import {
   caseKinds,
   type FigureRef,
@@ -12,8 +13,7 @@ import type { Period } from './periods.ts';
 
 /**
  * The production implementation of the counting rules (counting.ts is the reference; a property test
- * checks that both give the same figures). Every query is driven by an index on the period: incidents
- * by (status, counted_in), case events by date, decisions by the partial index on date.
+ * checks that both give the same figures).
  */
 
 export async function loadTaxonomy(db: Db): Promise<TaxonomyCategory[]> {
@@ -30,74 +30,57 @@ export async function loadTaxonomy(db: Db): Promise<TaxonomyCategory[]> {
 const monthStart = (period: Period) => `${period.fromMonth}-01`;
 const monthEnd = (period: Period) => `${period.toMonth}-01`;
 
-/** Rules 2 and 3: category figures and the distinct incidents of each counted group. */
-async function incidentFigures(db: Db, period: Period) {
-  const [categories, groups] = await Promise.all([
-    sql<{ code: string; n: number }>`
-      select ic.category_code as code, count(*)::int as n
-      from incidents i
-      join incident_categories ic on ic.incident_id = i.id
-      where i.status = 'published' and i.counted_in between ${monthStart(period)} and ${monthEnd(period)}
-      group by ic.category_code`.execute(db),
-    sql<{ rights: number; information: number }>`
-      select count(*) filter (where in_rights)::int as rights,
-             count(*) filter (where in_information)::int as information
-      from (
-        select bool_or(c.group_code = 'rights') as in_rights, bool_or(c.group_code = 'information') as in_information
-        from incidents i
-        join incident_categories ic on ic.incident_id = i.id
-        join categories c on c.code = ic.category_code
-        where i.status = 'published' and i.counted_in between ${monthStart(period)} and ${monthEnd(period)}
-        group by i.id
-      ) per_incident`.execute(db),
-  ]);
-  return {
-    categories: new Map(categories.rows.map((row) => [row.code, row.n])),
-    rights: groups.rows[0]?.rights ?? 0,
-    information: groups.rows[0]?.information ?? 0,
-  };
-}
+/**
+ * The counting tables (migration 0003) hold, per incident, case and decision, what the rules read,
+ * kept by triggers; each figure below is one index range scan over the period.
+ */
+const groupCodes = (group: 'rights' | 'information') =>
+  sql`(select array_agg(code) from categories where group_code = ${group})`;
+
+const countedIncidents = (period: Period) =>
+  sql`incident_counting i where i.status = 'published' and i.counted_in between ${monthStart(period)} and ${monthEnd(period)}`;
+
+/** Rule 4: the published cases whose earliest event lies in the period. */
+const newCases = (period: Period) =>
+  sql`case_counting n where n.status = 'published' and n.first_date between ${period.from} and ${period.to}`;
+
+/** Rule 6: decisions dated in the period, of every published case. */
+const decisionsIn = (period: Period) =>
+  sql`decision_counting e where e.case_status = 'published' and e.date between ${period.from} and ${period.to}`;
 
 /**
- * Rule 4: the published cases whose earliest event lies in the period. Found from the events dated
- * in the period (index on date) with no event before it, never by scanning every case.
+ * Rules 2 and 3: category figures and the distinct incidents of each counted group, summed from the
+ * per-month counts of published incidents (incident_month_counts).
  */
-function newCasesQuery(period: Period) {
-  return sql`
-    select c.id, c.kind, c.claim_non_pecuniary
-    from cases c
-    where c.status = 'published'
-      and c.id in (
-        select e.case_id from case_events e
-        where e.date between ${period.from} and ${period.to}
-          and not exists (
-            select 1 from case_events earlier where earlier.case_id = e.case_id and earlier.date < ${period.from}
-          )
-      )`;
+async function incidentFigures(db: Db, period: Period) {
+  const result = await sql<{ key: string; n: number }>`
+    select key, sum(n)::int as n from incident_month_counts
+    where counted_in between ${monthStart(period)} and ${monthEnd(period)}
+    group by key`.execute(db);
+  const counts = new Map(result.rows.map((row) => [row.key, row.n]));
+  return {
+    category: (code: string) => counts.get(`category:${code}`) ?? 0,
+    rights: counts.get('group:rights') ?? 0,
+    information: counts.get('group:information') ?? 0,
+  };
 }
 
 async function caseFigures(db: Db, period: Period) {
   const [kinds, subjects] = await Promise.all([
     sql<{ kind: CaseKind; n: number; in_court: number; claims: number }>`
-      with new_cases as (${newCasesQuery(period)})
       select n.kind, count(*)::int as n,
-        count(*) filter (where exists (
-          select 1 from case_events e
-          where e.case_id = n.id and e.instance is not null and e.date <= ${period.to}
-        ))::int as in_court,
+        count(*) filter (where n.first_court_date <= ${period.to})::int as in_court,
         coalesce(sum(n.claim_non_pecuniary) filter (where n.kind = 'civil'), 0)::bigint as claims
-      from new_cases n
+      from ${newCases(period)}
       group by n.kind`.execute(db),
     sql<{ code: string; n: number }>`
-      with new_cases as (${newCasesQuery(period)})
-      select s.category_code as code, count(*)::int as n
-      from new_cases n join case_subjects s on s.case_id = n.id
-      group by s.category_code`.execute(db),
+      select code, count(*)::int as n
+      from (select n.subjects from ${newCases(period)}) counted, unnest(counted.subjects) as code
+      group by code`.execute(db),
   ]);
   return { kinds: kinds.rows, subjects: new Map(subjects.rows.map((row) => [row.code, row.n])) };
 }
 
-/** Rules 6 and 7: decisions dated in the period, of every published case. */
 async function decisionFigures(db: Db, period: Period) {
   const result = await sql<{
     first: number;
@@ -114,11 +97,7 @@ async function decisionFigures(db: Db, period: Period) {
       count(*)::int as total,
       count(*) filter (where e.outcome = 'for_media')::int as for_media,
       coalesce(sum(e.awarded), 0)::bigint as awarded
-    from case_events e
-    join cases c on c.id = e.case_id
-    where e.kind = 'decision' and e.date between ${period.from} and ${period.to} and c.status = 'published'`.execute(
-    db,
-  );
+    from ${decisionsIn(period)}`.execute(db);
   const row = result.rows[0];
   return row ?? { first: 0, appeal: 0, cassation: 0, total: 0, for_media: 0, awarded: 0 };
 }
@@ -137,7 +116,7 @@ export async function queryScopeFigures(
   const subjects: Record<string, number> = {};
   for (const category of taxonomy) {
     if (category.group === 'rights' || category.group === 'information') {
-      categories[category.code] = incidents.categories.get(category.code) ?? 0;
+      categories[category.code] = incidents.category(category.code);
     }
     if (category.group === 'legal' && category.legalRole === 'subject') {
       subjects[category.code] = cases.subjects.get(category.code) ?? 0;
@@ -183,28 +162,14 @@ export async function queryMonthlyGroups(db: Db, period: Period): Promise<Monthl
   const [incidents, cases] = await Promise.all([
     sql<{ month: string; rights: number; information: number }>`
       select to_char(counted_in, 'YYYY-MM') as month,
-        count(*) filter (where in_rights)::int as rights,
-        count(*) filter (where in_information)::int as information
-      from (
-        select i.counted_in, bool_or(c.group_code = 'rights') as in_rights,
-          bool_or(c.group_code = 'information') as in_information
-        from incidents i
-        join incident_categories ic on ic.incident_id = i.id
-        join categories c on c.code = ic.category_code
-        where i.status = 'published' and i.counted_in between ${monthStart(period)} and ${monthEnd(period)}
-        group by i.id, i.counted_in
-      ) per_incident
+        coalesce(sum(n) filter (where key = 'group:rights'), 0)::int as rights,
+        coalesce(sum(n) filter (where key = 'group:information'), 0)::int as information
+      from incident_month_counts
+      where counted_in between ${monthStart(period)} and ${monthEnd(period)}
       group by counted_in`.execute(db),
     sql<{ month: string; legal: number }>`
-      select to_char(first_date, 'YYYY-MM') as month, count(*)::int as legal
-      from (
-        select min(e.date) as first_date
-        from case_events e join cases c on c.id = e.case_id
-        where c.status = 'published'
-          and e.case_id in (select case_id from case_events where date between ${period.from} and ${period.to})
-        group by e.case_id
-      ) firsts
-      where first_date between ${period.from} and ${period.to}
+      select to_char(n.first_date, 'YYYY-MM') as month, count(*)::int as legal
+      from ${newCases(period)}
       group by 1`.execute(db),
   ]);
   const rows = new Map<string, MonthlyGroupRow>();
@@ -228,30 +193,25 @@ export async function queryRecordsBehind(
   period: Period,
   figure: FigureRef,
 ): Promise<{ incidents: string[]; cases: string[] }> {
-  const incidentIds = async (groups: string[] | null, code: string | null) => {
+  const incidentIds = async (groups: Array<'rights' | 'information'> | null, code: string | null) => {
+    const filter = groups
+      ? sql.join(
+          groups.map((group) => sql`i.categories && ${groupCodes(group)}`),
+          sql` or `,
+        )
+      : sql`${code} = any (i.categories)`;
     const result = await sql<{ id: string }>`
-      select distinct i.id
-      from incidents i
-      join incident_categories ic on ic.incident_id = i.id
-      join categories c on c.code = ic.category_code
-      where i.status = 'published' and i.counted_in between ${monthStart(period)} and ${monthEnd(period)}
-        and ${groups ? sql`c.group_code in (${sql.join(groups)})` : sql`ic.category_code = ${code}`}
-      order by i.id`.execute(db);
+      select i.incident_id as id from ${countedIncidents(period)} and (${filter}) order by 1`.execute(db);
     return result.rows.map((row) => row.id);
   };
   const newCaseIds = async (filter: ReturnType<typeof sql> | null) => {
     const result = await sql<{ id: string }>`
-      with new_cases as (${newCasesQuery(period)})
-      select n.id from new_cases n where ${filter ?? sql`true`} order by n.id`.execute(db);
+      select n.case_id as id from ${newCases(period)} and ${filter ?? sql`true`} order by 1`.execute(db);
     return result.rows.map((row) => row.id);
   };
   const decisionCaseIds = async (filter: ReturnType<typeof sql>) => {
     const result = await sql<{ id: string }>`
-      select distinct e.case_id as id
-      from case_events e join cases c on c.id = e.case_id
-      where e.kind = 'decision' and e.date between ${period.from} and ${period.to} and c.status = 'published'
-        and ${filter}
-      order by 1`.execute(db);
+      select distinct e.case_id as id from ${decisionsIn(period)} and ${filter} order by 1`.execute(db);
     return result.rows.map((row) => row.id);
   };
   switch (figure.kind) {
@@ -271,18 +231,14 @@ export async function queryRecordsBehind(
         incidents: [],
         cases: await newCaseIds(
           figure.inCourt
-            ? sql`n.kind = ${figure.caseKind} and exists (
-                select 1 from case_events e
-                where e.case_id = n.id and e.instance is not null and e.date <= ${period.to})`
+            ? sql`n.kind = ${figure.caseKind} and n.first_court_date <= ${period.to}`
             : sql`n.kind = ${figure.caseKind}`,
         ),
       };
     case 'legal_subject':
       return {
         incidents: [],
-        cases: await newCaseIds(
-          sql`exists (select 1 from case_subjects s where s.case_id = n.id and s.category_code = ${figure.code})`,
-        ),
+        cases: await newCaseIds(sql`${figure.code} = any (n.subjects)`),
       };
     case 'judicial_acts': {
       const filters = {
@@ -303,4 +259,16 @@ export async function queryRecordsBehind(
       }
       return { incidents: [], cases: await decisionCaseIds(sql`e.awarded > 0`) };
   }
+}
+
+/** Labels for naming figures and records on pages: categories, groups and regions, in every language. */
+export async function loadLabels(db: Db) {
+  const [categories, groups, regions] = await Promise.all([
+    db.selectFrom('categories').select(['code', 'labels']).execute(),
+    db.selectFrom('taxonomy_groups').select(['code', 'labels']).execute(),
+    db.selectFrom('regions').select(['code', 'labels']).execute(),
+  ]);
+  const byCode = (rows: Array<{ code: string; labels: LocalizedText }>) =>
+    Object.fromEntries(rows.map((row) => [row.code, row.labels]));
+  return { categories: byCode(categories), groups: byCode(groups), regions: byCode(regions) };
 }

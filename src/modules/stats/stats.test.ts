@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { insertCase, insertIncident } from '../../../test/factories.ts';
-import { monthArb, type Registry, registryArb } from './counting.arbitraries.ts';
+import { eventArb, monthArb, type Registry, registryArb, statuses } from './counting.arbitraries.ts';
 import { computeStats, parseFigure, recordsBehind, type TaxonomyCategory } from './counting.ts';
 import { monthsBetween, scopeNames, scopePeriod } from './periods.ts';
 import { loadTaxonomy } from './stats.repo.ts';
@@ -91,6 +91,104 @@ describe('the SQL figures', () => {
           expect(listed.cases.map((record) => record.id).sort()).toEqual(expected.cases);
         }
       }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 25) },
+    );
+  });
+
+  it('stay equal to it after records change: status, month, categories, events, subjects (the triggers keep up)', async () => {
+    const change = fc.record({
+      status: fc.constantFrom(...statuses),
+      month: monthArb,
+      categories: fc.uniqueArray(fc.constantFrom('attack', 'threat', 'info_refusal', 'ranking'), {
+        maxLength: 2,
+      }),
+      subjects: fc.uniqueArray(fc.constantFrom('civil_honor_dignity', 'civil_privacy'), { maxLength: 2 }),
+      event: eventArb,
+      pick: fc.nat(),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        registryArb({ incidents: 8, cases: 6 }),
+        fc.array(change, { minLength: 1, maxLength: 6 }),
+        monthArb,
+        async (generated, changes, month) => {
+          const registry = structuredClone(generated);
+          await replaceRegistry(registry);
+          const { db } = database;
+          for (const [index, each] of changes.entries()) {
+            const incident = registry.incidents[each.pick % Math.max(1, registry.incidents.length)];
+            const legalCase = registry.cases[each.pick % Math.max(1, registry.cases.length)];
+            if (incident && index % 2 === 0) {
+              incident.status = each.status;
+              incident.countedIn = each.month;
+              incident.categories = each.categories;
+              await db
+                .updateTable('incidents')
+                .set({ status: each.status, counted_in: `${each.month}-01` })
+                .where('id', '=', incident.id)
+                .execute();
+              await db.deleteFrom('incident_categories').where('incident_id', '=', incident.id).execute();
+              if (each.categories.length > 0) {
+                await db
+                  .insertInto('incident_categories')
+                  .values(each.categories.map((code) => ({ incident_id: incident.id, category_code: code })))
+                  .execute();
+              }
+            }
+            if (legalCase) {
+              legalCase.status = each.status;
+              legalCase.subjects = each.subjects;
+              await db
+                .updateTable('cases')
+                .set({ status: each.status })
+                .where('id', '=', legalCase.id)
+                .execute();
+              await db.deleteFrom('case_subjects').where('case_id', '=', legalCase.id).execute();
+              if (each.subjects.length > 0) {
+                await db
+                  .insertInto('case_subjects')
+                  .values(each.subjects.map((code) => ({ case_id: legalCase.id, category_code: code })))
+                  .execute();
+              }
+              // Move one event to another date, and add one.
+              const rows = await db
+                .selectFrom('case_events')
+                .select(['id', 'date'])
+                .where('case_id', '=', legalCase.id)
+                .orderBy('id')
+                .execute();
+              const moved = rows[each.pick % rows.length];
+              const movedEvent = legalCase.events[each.pick % rows.length];
+              if (moved && movedEvent) {
+                await db
+                  .updateTable('case_events')
+                  .set({ date: each.event.date })
+                  .where('id', '=', moved.id)
+                  .execute();
+                legalCase.events = legalCase.events.map((event) =>
+                  event === movedEvent ? { ...event, date: each.event.date } : event,
+                );
+              }
+              await db
+                .insertInto('case_events')
+                .values({
+                  case_id: legalCase.id,
+                  ...each.event,
+                  collected: null,
+                  fine_tenge: null,
+                  fine_mci: null,
+                  bail: null,
+                  court: null,
+                })
+                .execute();
+              legalCase.events = [...legalCase.events, each.event];
+            }
+          }
+          expect(await computeMonthStats(db, month)).toEqual(
+            computeStats(taxonomy, registry.incidents, registry.cases, month),
+          );
+        },
+      ),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 25) },
     );
   });

@@ -36,7 +36,7 @@ export function ActorsPage({
     <Layout frame={frame}>
       <h1>{t('actorsTitle')}</h1>
       <p>{t('actorsIntro')}</p>
-      <form method="get" action={base} class="inline-form">
+      <form method="get" action={base} class="filter-row">
         <div class="field">
           <label for="actor-q">{t('actorSearchLabel')}</label>
           <input type="search" id="actor-q" name="q" value={q ?? ''} maxLength={200} />

@@ -48,7 +48,7 @@ export function CasesPage({
     <Layout frame={frame}>
       <h1>{t('casesTitle')}</h1>
       <p>{t('casesIntro')}</p>
-      <form method="get" action={base} class="inline-form">
+      <form method="get" action={base} class="filter-row">
         <div class="field">
           <label for="kind">{t('caseKind')}</label>
           <select id="kind" name="kind">

@@ -198,7 +198,7 @@ export function IncidentsPage({
         <div class="list-layout">
           <details class="filters" open>
             <summary>
-              <h2>{t('filtersHeading')}</h2>
+              <h2 class="filters-heading">{t('filtersHeading')}</h2>
             </summary>
             {listFacets.map((dimension) => (
               <FacetFieldset
@@ -242,7 +242,9 @@ export function IncidentsPage({
             )}
             <Pagination lang={lang} page={query.page} pages={pages} hrefFor={hrefFor} />
             <section class="downloads" aria-labelledby="downloads-heading">
-              <h2 id="downloads-heading">{t('downloadHeading')}</h2>
+              <h2 id="downloads-heading" class="small-heading">
+                {t('downloadHeading')}
+              </h2>
               <ul>
                 <li>
                   <a href={download('csv')} class="download-csv" download>

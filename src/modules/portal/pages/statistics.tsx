@@ -61,7 +61,7 @@ export function StatisticsPage({
     <Layout frame={frame}>
       <h1>{t('statisticsTitle')}</h1>
       <p>{t('statisticsIntro')}</p>
-      <form method="get" action={base} class="inline-form">
+      <form method="get" action={base} class="filter-row">
         <div class="field">
           <label for="stat-year">{t('facetYear')}</label>
           <select id="stat-year" name="year">

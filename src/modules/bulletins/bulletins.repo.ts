@@ -1,0 +1,178 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/client.ts';
+import type { BulletinSection, CaseKind } from '../../db/types.ts';
+import type { LocalizedText } from '../../i18n/langs.ts';
+import { lastDayOfMonth } from '../stats/periods.ts';
+import type { BulletinInput, BulletinItemInput, CaseEventSnapshot, ItemSnapshot } from './assemble.ts';
+
+export async function loadLabels(db: Db): Promise<BulletinInput['labels']> {
+  const [categories, regions] = await Promise.all([
+    db
+      .selectFrom('categories')
+      .innerJoin('taxonomy_groups', 'taxonomy_groups.code', 'categories.group_code')
+      .select(['categories.code', 'categories.group_code', 'categories.legal_kind', 'categories.labels'])
+      .orderBy('taxonomy_groups.position')
+      .orderBy('categories.position')
+      .execute(),
+    db.selectFrom('regions').select(['code', 'labels']).execute(),
+  ]);
+  return {
+    categories: Object.fromEntries(categories.map((row) => [row.code, row.labels])),
+    categoryGroups: Object.fromEntries(categories.map((row) => [row.code, row.group_code])),
+    subjectKinds: Object.fromEntries(
+      categories.flatMap((row) => (row.legal_kind ? [[row.code, row.legal_kind]] : [])),
+    ),
+    regions: Object.fromEntries(regions.map((row) => [row.code, row.labels])),
+  };
+}
+
+const sectionOrder: Record<BulletinSection, number> = {
+  context: 0,
+  rights: 1,
+  information: 2,
+  legal: 3,
+  ongoing: 4,
+};
+
+/**
+ * The items a month offers: its published incidents (context first, then rights, then information),
+ * the cases that began in it, and the ongoing cases with events in it. Only public-safe fields are
+ * read; a restricted incident keeps only its month, region and categories.
+ */
+export async function collectMonthItems(db: Db, month: string): Promise<BulletinItemInput[]> {
+  const from = `${month}-01`;
+  const to = lastDayOfMonth(month);
+  const incidents = await db
+    .selectFrom('incidents')
+    .where('status', '=', 'published')
+    .where('counted_in', '=', from)
+    .select((eb) => [
+      'id',
+      'date',
+      'date_precision',
+      'visibility',
+      'title',
+      'summary',
+      'region_code',
+      eb
+        .selectFrom('incident_categories')
+        .innerJoin('categories', 'categories.code', 'incident_categories.category_code')
+        .whereRef('incident_categories.incident_id', '=', 'incidents.id')
+        .select(
+          sql<
+            Array<{ code: string; group: string }>
+          >`json_agg(json_build_object('code', categories.code, 'group', categories.group_code) order by categories.group_code, categories.position)`.as(
+            'list',
+          ),
+        )
+        .as('categories'),
+    ])
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+
+  const cases = await sql<{
+    id: string;
+    kind: CaseKind;
+    title: LocalizedText;
+    summary: LocalizedText;
+    first_date: string;
+    events: CaseEventSnapshot[];
+  }>`
+    select c.id, c.kind, c.title, c.summary, firsts.first_date,
+      (select json_agg(json_build_object('date', e.date, 'kind', e.kind, 'instance', e.instance, 'outcome', e.outcome,
+                'awarded', e.awarded, 'note', e.note) order by e.date, e.position, e.id)
+         from case_events e where e.case_id = c.id and e.date between ${from} and ${to}) as events
+    from cases c
+    join lateral (select min(e.date) as first_date from case_events e where e.case_id = c.id) firsts on true
+    where c.status = 'published'
+      and c.id in (select case_id from case_events where date between ${from} and ${to})
+    order by firsts.first_date, c.id`.execute(db);
+
+  const items: BulletinItemInput[] = [];
+  for (const row of incidents) {
+    const categories = row.categories ?? [];
+    const groups = new Set(categories.map((category) => category.group));
+    const section: BulletinSection = groups.has('rights')
+      ? 'rights'
+      : groups.has('information')
+        ? 'information'
+        : 'context';
+    const restricted = row.visibility === 'restricted';
+    const snapshot: ItemSnapshot = {
+      type: 'incident',
+      id: row.id,
+      date: restricted ? from : row.date,
+      datePrecision: restricted ? 'month' : row.date_precision,
+      restricted,
+      title: restricted ? {} : row.title,
+      summary: restricted ? {} : row.summary,
+      regionCode: row.region_code,
+      categories: categories.map((category) => category.code),
+    };
+    items.push({ itemId: null, section, snapshot });
+  }
+  for (const row of cases.rows) {
+    const snapshot: ItemSnapshot = {
+      type: 'case',
+      id: row.id,
+      kind: row.kind,
+      title: row.title,
+      summary: row.summary,
+      firstDate: row.first_date,
+      events: (row.events ?? []).map((event) => ({ ...event, date: String(event.date).slice(0, 10) })),
+    };
+    items.push({ itemId: null, section: row.first_date >= from ? 'legal' : 'ongoing', snapshot });
+  }
+  return items.sort((a, b) => sectionOrder[a.section] - sectionOrder[b.section]);
+}
+
+export type BulletinRow = Awaited<ReturnType<typeof findBulletin>>;
+
+export async function findBulletin(db: Db, month: string) {
+  return db.selectFrom('bulletins').selectAll().where('month', '=', `${month}-01`).executeTakeFirst();
+}
+
+export async function findBulletinItems(db: Db, bulletinId: number) {
+  return db
+    .selectFrom('bulletin_items')
+    .selectAll()
+    .where('bulletin_id', '=', bulletinId)
+    .orderBy('position')
+    .execute();
+}
+
+export async function listPublishedBulletins(db: Db) {
+  return db
+    .selectFrom('bulletins')
+    .select(['month', 'published_at'])
+    .where('status', '=', 'published')
+    .orderBy('month', 'desc')
+    .execute();
+}
+
+export async function listAllBulletins(db: Db) {
+  return db
+    .selectFrom('bulletins')
+    .select(['id', 'month', 'status', 'published_at', 'updated_at'])
+    .orderBy('month', 'desc')
+    .execute();
+}
+
+/** Incidents and cases whose audit entries come after a moment: the records that changed since publication. */
+export async function recordsChangedSince(db: Db, since: Date) {
+  return db
+    .selectFrom('audit_log')
+    .where('occurred_at', '>', since)
+    .where('entity_type', 'in', ['incident', 'case'])
+    .select([
+      'entity_type',
+      'entity_id',
+      (eb) => eb.fn.max('occurred_at').as('last_change'),
+      (eb) => eb.fn.count<number>('id').as('changes'),
+    ])
+    .groupBy(['entity_type', 'entity_id'])
+    .orderBy('last_change', 'desc')
+    .limit(500)
+    .execute();
+}

@@ -1,0 +1,63 @@
+export { caseLabels, caseMessages } from './cases.messages.ts';
+export { type PublicCase, toPublicCase } from './cases.present.ts';
+export {
+  getPublicCase,
+  listPublicCases,
+  type PublicCaseFilters,
+  publicCaseFiltersSchema,
+} from './cases.public.ts';
+export {
+  caseMoney,
+  existingCaseIds,
+  insertCases,
+  loadCaseRecords,
+  loadCaseViews,
+  qualificationOf,
+  sortEvents,
+  updateCaseRow,
+} from './cases.repo.ts';
+export { caseRoutes, statusChangeSchema } from './cases.routes.ts';
+export {
+  articleCode,
+  type CaseEvent,
+  type CaseEventInput,
+  type CaseFilters,
+  type CaseInput,
+  type CaseMoney,
+  type CaseParty,
+  type CaseRecord,
+  type CaseUpdateInput,
+  type CaseView,
+  type CaseWrite,
+  caseEventSchema,
+  caseFiltersSchema,
+  caseInputSchema,
+  caseKinds,
+  caseUpdateSchema,
+  categoryCode,
+  daySchema,
+  type EventKind,
+  eventKinds,
+  instances,
+  outcomes,
+  type PartyRole,
+  partyRoles,
+  recordStatuses,
+  tenge,
+  type WorkflowAction,
+  workflowActions,
+} from './cases.schemas.ts';
+export {
+  auditCase,
+  caseProblems,
+  caseRecord,
+  caseWriteOf,
+  changeCaseStatus,
+  createCase,
+  getCase,
+  listCases,
+  normalizeEvents,
+  type Problem,
+  restoreCaseRevision,
+  updateCase,
+} from './cases.service.ts';

@@ -1,0 +1,8 @@
+export {
+  type DemoReport,
+  demoRecords,
+  demoUsers,
+  describeDemo,
+  loadDemo,
+  runDemoCommand,
+} from './demo.service.ts';

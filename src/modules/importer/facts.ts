@@ -1,0 +1,765 @@
+import { codesNamedBy } from './categories.ts';
+import { type Paragraph, type Sentence, splitSentences } from './layout.ts';
+import { findAmounts, type NumberRun, scanNumbers } from './numbers.ts';
+import { B, E, type Lang, MONTH, matchesOf, monthKey, monthNumber, re } from './patterns.ts';
+import type { ReportFlag } from './report-flags.ts';
+
+/**
+ * The figures a report states, in the fact schema of DESIGN section 7. Facts come only from the
+ * report's figure statements (its summary block, its legal block, judicial acts, money, year to date
+ * and comparisons), never from the narrative of an item ("the court fined her 73,840 tenge" is an item
+ * amount, not a figure) nor from a themed statistic under a section heading.
+ */
+export type FactScope = 'month' | 'ytd' | 'same_period_last_year' | 'year' | 'period';
+export type Period = { from: string; to: string };
+export type MoneyKind = 'claims_non_pecuniary' | 'collected_by_courts' | 'fine' | 'bail' | 'claim' | 'award';
+
+type FactBase = { scope: FactScope; period?: Period; span: [number, number] };
+export type CountFact = FactBase & { type: 'count'; category: string; count: number; in_court?: number };
+export type MoneyFact = FactBase & { type: 'money'; kind: MoneyKind; tenge: number };
+export type JudicialActsFact = FactBase & {
+  type: 'judicial_acts';
+  count: number;
+  for_media?: number;
+  appeal?: number;
+  cassation?: number;
+};
+export type Fact = CountFact | MoneyFact | JudicialActsFact;
+
+export type ScopeMark = { scope: FactScope; period?: Period };
+
+const legalKinds = ['criminal', 'civil', 'administrative'] as const;
+const groups = ['rights', 'information', 'legal'] as const;
+
+// ---- scope ------------------------------------------------------------------------------------
+
+const ytdPattern = re(
+  `since the (?:beginning|start) of (?:the |this )?(?:year|\\d{4})|from the (?:beginning|start) of (?:the |this )?year|year[- ]to[- ]date|since january|с начала (?:\\d{4}\\s+)?(?:года|текущего года|\\d{4})|с начала года|с января|жыл басынан`,
+);
+const firstMonthsPattern = re(
+  `(?:in|over|for|during) the first (\\p{L}+|\\d+) months(?: of (\\d{4}))?|за (?:первые )?(\\p{L}+|\\d+) месяц\\p{L}*(?: (\\d{4}))?`,
+);
+const rangePattern = re(
+  `${B}(?:from\\s+|с\\s+)?(${MONTH})\\s*(?:[-–—]|\\s+to\\s+|\\s+through\\s+|\\s+по\\s+)\\s*(${MONTH})(?:\\s+(\\d{4}))?`,
+);
+const samePeriodPattern = re(
+  `same period (?:of |in )?(?:the )?(?:last|previous|prior) year|same period (?:of |in )?\\d{4}|last year's same period|аналогичн\\p{L}* период\\p{L}* (?:прошлого|предыдущего|\\d{4}) года|(?:тот же|этот же) период прошлого года`,
+);
+const monthPattern = re(`${B}(?:in|during|for|в|во|за)\\s+(${MONTH})(?:\\s+(\\d{4}))?`);
+const yearPattern = re(
+  `${B}(?:in|during|for|в|за)\\s+(\\d{4})(?:\\s+(?:год\\p{L}*|году))?${E}(?!\\s*${MONTH})`,
+);
+
+const wordNumbers: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  двух: 2,
+  два: 2,
+  трех: 3,
+  трёх: 3,
+  три: 3,
+  четырех: 4,
+  четырёх: 4,
+  пяти: 5,
+  пять: 5,
+  шести: 6,
+  семи: 7,
+  восьми: 8,
+  девяти: 9,
+  десяти: 10,
+  одиннадцати: 11,
+  двенадцати: 12,
+};
+
+function yearOfReport(reportMonth: string): number {
+  return Number(reportMonth.slice(0, 4));
+}
+
+/** The scope a sentence names for its figures, or null when it names none. */
+export function explicitScope(text: string, reportMonth: string, flags?: ReportFlag[]): ScopeMark | null {
+  if (ytdPattern.test(text)) return { scope: 'ytd' };
+  const first = firstMonthsPattern.exec(text);
+  if (first) {
+    const raw = (first[1] ?? first[3] ?? '').toLowerCase();
+    const months = /^\d+$/.test(raw) ? Number(raw) : wordNumbers[raw];
+    const year = Number(first[2] ?? first[4] ?? yearOfReport(reportMonth));
+    if (months && months >= 1 && months <= 12) {
+      const to = monthKey(year, months);
+      return to === reportMonth
+        ? { scope: 'ytd' }
+        : { scope: 'period', period: { from: monthKey(year, 1), to } };
+    }
+  }
+  const range = rangePattern.exec(text);
+  if (range) {
+    const from = monthNumber(range[1] ?? '');
+    const to = monthNumber(range[2] ?? '');
+    if (from && to && from <= to) {
+      const year = Number(range[3] ?? yearOfReport(reportMonth));
+      const period = { from: monthKey(year, from), to: monthKey(year, to) };
+      if (period.to !== reportMonth) {
+        flags?.push({
+          code: 'month_label_mismatch',
+          message: `figures labelled "${range[0].trim()}" in a report on ${reportMonth}`,
+        });
+      }
+      return { scope: 'period', period };
+    }
+  }
+  if (samePeriodPattern.test(text)) return { scope: 'same_period_last_year' };
+  const month = monthPattern.exec(text);
+  if (month) {
+    const number = monthNumber(month[1] ?? '');
+    if (number) {
+      const stated = monthKey(Number(month[2] ?? yearOfReport(reportMonth)), number);
+      const sameMonth = month[2] ? stated === reportMonth : stated.slice(5) === reportMonth.slice(5);
+      if (sameMonth) return { scope: 'month' };
+      flags?.push({
+        code: 'month_label_mismatch',
+        message: `figures labelled "${month[0].trim()}" in a report on ${reportMonth}`,
+      });
+      return { scope: 'period', period: { from: stated, to: stated } };
+    }
+  }
+  const year = yearPattern.exec(text);
+  if (year) {
+    const value = Number(year[1]);
+    if (value >= 1990 && value <= 2100)
+      return { scope: 'year', period: { from: `${value}-01`, to: `${value}-12` } };
+  }
+  return null;
+}
+
+// ---- what a count counts -----------------------------------------------------------------------
+
+const countedNoun = re(
+  `^(?:[\\p{L}'’-]+,?\\s+){0,5}?(?:reports?|cases?|incidents?|violations?|charges?|claims?|suits?|lawsuits?|accusations?|complaints?|letters?|facts?|episodes?|instances?|prosecutions?|proceedings|investigations?|сообщени\\p{L}*|случа\\p{L}*|инцидент\\p{L}*|нарушени\\p{L}*|обвинени\\p{L}*|претензи\\p{L}*|иск\\p{L}*|дел[аоу]?|жалоб\\p{L}*|факт\\p{L}*|эпизод\\p{L}*|преследовани\\p{L}*|разбирательств\\p{L}*|расследовани\\p{L}*|хабарлама\\p{L}*|жағдай\\p{L}*)${E}`,
+);
+const verbHead =
+  /^(?:concern|relate|involve|are related|were related|are about|were about|касают|связан|относ)/iu;
+const dashHead = /^[-–—:]\s*(?:в|во|на|по|из|о)\s/iu;
+const childLead =
+  /^(?:of them|of which|из них|из которых)[,\s]+(?:(?:was|were|is|are)\s+)?(?:(?:a|an)\s+)?/iu;
+const letterNoun = /^(?:[\p{L}-]+\s+){0,2}?letters?(?![\p{L}])/iu;
+
+const kindPatterns: Record<(typeof legalKinds)[number], RegExp> = {
+  criminal: re(`${B}(?:criminal|уголовн\\p{L}*|қылмыстық)`),
+  civil: re(`${B}(?:civil|гражданск\\p{L}*|азаматтық)`),
+  administrative: re(`${B}(?:administrative|административн\\p{L}*|әкімшілік)`),
+};
+
+/** A pattern that starts at a word ("чест" must not match inside "Количество"). */
+const phrase = (source: string) => re(`${B}(?:${source})`);
+
+const subjectPatterns: Array<[RegExp, string | ((kind: string | null, np: string) => string | null)]> = [
+  [
+    phrase(
+      `hono(?:u)?r|dignity|business reputation|чест\\p{L}*|достоинств\\p{L}*|делов\\p{L}* репутац\\p{L}*|ар-намыс`,
+    ),
+    'civil_honor_dignity',
+  ],
+  [phrase(`false denunciation|ложн\\p{L}* донос\\p{L}*`), 'criminal_false_denunciation'],
+  [
+    phrase(`slander\\p{L}*|libel\\p{L}*|defamation|клевет\\p{L}*`),
+    (kind) => (kind === 'administrative' ? 'administrative_defamation' : 'criminal_defamation'),
+  ],
+  [phrase(`incitement|discord|розн\\p{L}*`), 'criminal_incitement'],
+  [phrase(`extremis\\p{L}*|экстремис\\p{L}*`), 'criminal_extremism'],
+  [phrase(`disobedience|неповиновени\\p{L}*`), 'administrative_disobedience'],
+  [
+    phrase(`false information|ложн\\p{L}* информац\\p{L}*`),
+    (kind) =>
+      kind === 'criminal'
+        ? 'criminal_false_information'
+        : kind === 'administrative'
+          ? 'administrative_false_information'
+          : null,
+  ],
+  [
+    phrase(`privacy|private life|частн\\p{L}* жизн\\p{L}*|неприкосновенност\\p{L}*`),
+    (kind) => (kind === 'criminal' ? 'criminal_privacy' : 'civil_privacy'),
+  ],
+  [
+    phrase(`copyright|авторск\\p{L}* прав\\p{L}*`),
+    (kind, np) => (kind === 'civil' || /claim|suit|dispute|иск|спор/iu.test(np) ? 'civil_copyright' : null),
+  ],
+];
+
+const groupPatterns: Array<[RegExp, (typeof groups)[number]]> = [
+  [
+    phrase(
+      `(?:violations?|infringements?) of (?:the )?(?:professional )?rights of (?:journalists|media)|journalists['’]? (?:and media )?rights|rights of journalists|нарушени\\p{L}* прав\\p{L}* журналист\\p{L}*|прав\\p{L}* журналист\\p{L}*|журналистердің құқық\\p{L}*`,
+    ),
+    'rights',
+  ],
+  [
+    phrase(
+      `right (?:to|of) (?:freely |free )?(?:receive|access|obtain|seek)|right of access to information|access to and dissemination of information|прав\\p{L}* на (?:свободное )?(?:получение|доступ|поиск)|ақпарат алу`,
+    ),
+    'information',
+  ],
+  [
+    phrase(
+      `pre-trial and (?:court|judicial) (?:claims|lawsuits|suits)|court and pre-trial claims|claims and lawsuits against|lawsuits against (?:journalists|media)|accusations? against (?:journalists|media|citizens)|досудебн\\p{L}* и судебн\\p{L}*|судебн\\p{L}* и досудебн\\p{L}*|обвинени\\p{L}* (?:против|в адрес) журналист\\p{L}*|претензи\\p{L}* и иск\\p{L}* к`,
+    ),
+    'legal',
+  ],
+];
+const totalPattern = re(
+  `^(?:[\\p{L}-]+\\s+){0,2}?(?:incidents?|violations? of (?:the )?freedom of (?:speech|expression)|инцидент\\p{L}*|нарушени\\p{L}* свобод\\p{L}* слова)`,
+);
+
+function kindOf(np: string): string | null {
+  const kinds = legalKinds.filter((kind) => kindPatterns[kind].test(np));
+  return kinds.length === 1 ? (kinds[0] ?? null) : null;
+}
+
+function subjectOf(np: string, kind: string | null): string | null {
+  for (const [pattern, subject] of subjectPatterns) {
+    if (!pattern.test(np)) continue;
+    const code = typeof subject === 'string' ? subject : subject(kind, np);
+    if (code) return code;
+  }
+  return null;
+}
+
+function groupOfPhrase(np: string): string | null {
+  return groupPatterns.find(([pattern]) => pattern.test(np))?.[1] ?? null;
+}
+
+function categoryOfPhrase(np: string): string | null {
+  return (
+    codesNamedBy(np).find(
+      (code) =>
+        !['ranking', 'legislation', 'official_statement', 'official_statistics', 'other_context'].includes(
+          code,
+        ),
+    ) ?? null
+  );
+}
+
+export type Classified = { code: string } | { ambiguous: true } | null;
+
+/**
+ * What the phrase after a number counts. A child ("including 10 cases of refusals ...", "One of them
+ * was a claim for protection of honor") names its subject or category first; a head ("4 criminal
+ * charges", "22 reports of violations of the rights of journalists") its legal kind or group first.
+ */
+export function classifyCount(words: string, child: boolean): Classified {
+  const np = words.replace(childLead, '');
+  if (letterNoun.test(np)) return { ambiguous: true };
+  // A count must count something: a noun such as "reports" or "charges" ("14 friends" is no figure),
+  // a verb of an overview ("20 concern ..."), a dash ("1 – в уголовном порядке"), or, under an
+  // "including", a category named directly ("3 threats", "5 attacks").
+  const gated =
+    countedNoun.test(np.replace(/^[-–—:]\s*/u, '')) ||
+    verbHead.test(np) ||
+    dashHead.test(np) ||
+    (child &&
+      (categoryOfPhrase(np.slice(0, 40)) !== null || subjectOf(np.slice(0, 60), kindOf(np)) !== null));
+  if (!gated) return null;
+  const kind = kindOf(np);
+  const subject = subjectOf(np, kind);
+  const order: Array<() => string | null> = child
+    ? [() => subject, () => kind, () => categoryOfPhrase(np), () => groupOfPhrase(np)]
+    : [() => kind, () => subject, () => groupOfPhrase(np), () => categoryOfPhrase(np)];
+  for (const read of order) {
+    const code = read();
+    if (code) return { code };
+  }
+  if (!child && totalPattern.test(np)) return { code: 'total' };
+  return null;
+}
+
+// ---- reading figure statements -----------------------------------------------------------------
+
+const judicialNoun = re(
+  `^\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:judicial acts?|court (?:decisions|rulings|acts)|судебн\\p{L}* акт\\p{L}*|сот актіс\\p{L}*)`,
+);
+const judicialBefore = re(`(?:judicial acts?|судебн\\p{L}* акт\\p{L}*)[^.\\d]{0,60}?[-–—:]\\s*$`);
+const favourAfter = re(
+  `^\\s*(?:of them\\s+|of which\\s+|из них\\s+|из которых\\s+)?(?:(?:were|was|are|is)\\s+)?(?:issued\\s+|decided\\s+)?(?:[-–—]\\s*)?(?:in\\s+favou?r|в\\s+пользу)`,
+);
+const favourBefore = re(`(?:in favou?r of|в пользу)[^.\\d]{0,60}?[-–—:]\\s*$`);
+const appealAfter = re(
+  `^\\s*(?:of them\\s+|of which\\s+|из них\\s+|из которых\\s+)?(?:(?:were|was)\\s+)?(?:[-–—]\\s*)?(?:(?:in|at|by|on|в|на)\\s+)?(?:the\\s+)?(?:court of\\s+|stage of\\s+)?(?:appeal|appellate|апелляц\\p{L}*)`,
+);
+const cassationAfter = re(
+  `^\\s*(?:of them\\s+|of which\\s+|из них\\s+|из которых\\s+)?(?:(?:were|was)\\s+)?(?:[-–—]\\s*)?(?:(?:in|at|by|on|в|на)\\s+)?(?:the\\s+)?(?:court of\\s+)?(?:cassation|supreme|кассац\\p{L}*|верховн\\p{L}*)`,
+);
+const inCourtAfter = re(
+  `^\\s*(?:of them\\s+|of which\\s+|из них\\s+|из которых\\s+)?(?:(?:is|are|were|was|находятся|находится)\\s+)?(?:[-–—]\\s*)?(?:in|before|в)\\s+(?:the\\s+)?(?:court|суд\\p{L}*)${E}`,
+);
+const inCourtBefore = re(`(?:in court|в суд\\p{L}*)\\s*[-–—:]\\s*$`);
+// "No criminal charges", "Нет административных обвинений": a figure of zero.
+const zeroHead = re(
+  `^\\s*(?:[-–—•*]\\s*)?(?:there (?:were|was) )?(?:no|нет|ни одного|ни одной)\\s+(?=\\p{L})`,
+);
+const noneInFavour = re(
+  `(?:none|no one|not one|ни одно\\p{L}*|ни один)\\s+(?:of them\\s+|из них\\s+)?(?:(?:was|were|is|are|не)\\s+)?(?:issued\\s+|вынесен\\p{L}*\\s+)?(?:in\\s+favou?r|в\\s+пользу)`,
+);
+const samePeriodParenthesis = re(
+  `\\(\\s*(?:in|for|в|за)\\s+(?:the\\s+)?(?:same period[^()]*|аналогичн\\p{L}* период\\p{L}*[^()]*)[-–—:]\\s*$`,
+);
+const inParenthesis = re(
+  `^\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:in|for|в|за)\\s+(${MONTH}(?:\\s+\\d{4})?|the same period[^)]*|same period[^)]*|аналогичн\\p{L}* период\\p{L}*[^)]*)\\s*\\)`,
+);
+const noneInCourt = re(
+  `(?:no one|none|not one|nobody|ни одно\\p{L}*|ни один)\\s+(?:of them\\s+|из них\\s+)?(?:(?:is|are|was|were|не)\\s+)?(?:in|before|в)\\s+(?:the\\s+)?(?:court|суд\\p{L}*)`,
+);
+const childBefore = re(
+  `(?:among them|of them|of these|of those|of which|including|in particular|из них|в том числе|среди них|в частности)[,:]?\\s*$`,
+);
+const comparisonBefore = re(
+  `(?:compared (?:to|with)|against|versus|vs\\.?|против|по сравнению с|в сравнении с)\\s*$`,
+);
+const comparisonParenthesis = re(
+  `(?:same period[^()]{0,40}|аналогичн\\p{L}* период\\p{L}*[^()]{0,40}|than (?:in )?${MONTH}[^()]{0,10}|чем (?:в|за) ${MONTH}[^()]{0,10})\\(\\s*$`,
+);
+const comparedPeriod = re(
+  `^\\s*(?:\\p{L}+\\s+){0,2}?(?:in|for|в|за)\\s+(?:the\\s+)?(${MONTH}(?:\\s+\\d{4})?|same period[^.,;]*|аналогичн\\p{L}* период\\p{L}*[^.,;]*|\\d{4})`,
+);
+const monthWithYear = re(`${B}(${MONTH})(?:\\s+(\\d{4}))?`);
+const monthParenthesis = re(`\\(\\s*(?:in|в)\\s+(${MONTH})(?:\\s+(\\d{4}))?\\s*[-–—:]\\s*$`);
+const notACount = re(
+  `^\\s*(?:%|(?:percent|per cent|процент\\p{L}*|times|раз|-?year-old|-?years?|лет|год\\p{L}*|months?|месяц\\p{L}*|days?|дн\\p{L}*|hours?|час\\p{L}*|st|nd|rd|th)${E})`,
+);
+const articleBefore = re(`(?:art(?:icle)?s?\\.?|ст\\.|стать\\p{L}*|№|no\\.|part|ч\\.|част\\p{L}*)\\s*$`);
+const andOthers = re(`(?:and others|and other|и другие|и др\\.)`);
+
+const moneyCues: Array<[RegExp, MoneyKind]> = [
+  [
+    re(
+      `(?:claims?|demands?|suits?)\\s+(?:for|of)\\s+(?:the\\s+)?(?:compensation|recovery|reimbursement)[^.]{0,40}?(?:moral|non-pecuniary|non-material)|(?:moral|non-pecuniary|non-material)[- ](?:damage|harm|injury)(?:\\s+claims?)?|compensation for (?:moral|non-pecuniary)|морально\\p{L}* вред\\p{L}*|моральн\\p{L}* ущерб\\p{L}*|неимуществ\\p{L}* вред\\p{L}*`,
+    ),
+    'claims_non_pecuniary',
+  ],
+  [
+    re(
+      `courts?\\s+(?:have\\s+|has\\s+)?(?:collected|recovered|exacted)|collected by (?:the\\s+)?courts?|courts?\\s+(?:have\\s+|has\\s+)?awarded|суд\\p{L}*\\s+присудил\\p{L}*|courts?\\s+(?:have\\s+|has\\s+)?(?:ordered|obliged)[^.]{0,60}?to (?:pay|collect)|суд\\p{L}*\\s+обязал\\p{L}*[^.]{0,40}?выплатить|суд\\p{L}*\\s+взыскал\\p{L}*|взыскан\\p{L}* суд\\p{L}*|суд\\p{L}* взыскано`,
+    ),
+    'collected_by_courts',
+  ],
+  [re(`${B}(?:fines?|штраф\\p{L}*)${E}`), 'fine'],
+  [re(`${B}(?:bail|залог\\p{L}*)${E}`), 'bail'],
+];
+
+export type FigureContext = {
+  reportMonth: string;
+  lang: Lang;
+  flags: ReportFlag[];
+};
+
+type CountRecord = { fact: CountFact; parent: CountFact | null; hasOthers: boolean };
+
+/**
+ * Reads the figure statements of one block (a summary, a legal block, a closing figures section).
+ * State carries from sentence to sentence: the scope a lead line sets ("since the beginning of the
+ * year:"), the last head count (for "Among them, 42 ..."), the last judicial-acts fact (for "Two of
+ * them were in favor of the media").
+ */
+export class FigureReader {
+  readonly facts: Fact[] = [];
+  private readonly counts: CountRecord[] = [];
+  private blockScope: ScopeMark = { scope: 'month' };
+  private paragraphScope: ScopeMark | null = null;
+  private lastHead: CountFact | null = null;
+  private lastLegal: CountFact | null = null;
+  private lastJudicial: JudicialActsFact | null = null;
+  private lastMoneyScope: ScopeMark | null = null;
+
+  constructor(private readonly context: FigureContext) {}
+
+  /** The head whose list this paragraph belongs to ("- 6 civil ..." under "10 reports of ...:"). */
+  private listParent: CountFact | null = null;
+
+  /**
+   * Reads one figure paragraph. A lead line ("The following charges were filed since the beginning
+   * of the year:") sets the scope of the block after it; a bullet right after a head line ending in a
+   * colon hangs under that head.
+   */
+  readParagraph(paragraph: Paragraph, options: { lead: boolean; listItem: boolean }) {
+    if (options.lead) {
+      this.blockScope = explicitScope(paragraph.text, this.context.reportMonth, this.context.flags) ?? {
+        scope: 'month',
+      };
+      this.lastHead = null;
+    }
+    if (!options.listItem) this.listParent = null;
+    this.paragraphScope = null;
+    this.lastMoneyScope = null;
+    for (const sentence of splitSentences(paragraph.text, paragraph.start)) this.readSentence(sentence);
+    if (/:\s*$/.test(paragraph.text)) this.listParent = this.lastHead;
+  }
+
+  private readSentence(sentence: Sentence) {
+    const { reportMonth, lang, flags } = this.context;
+    const text = sentence.text;
+    const runs = scanNumbers(text, lang);
+    // Numbers already read, by their offset in the sentence.
+    const consumed = new Set<number>();
+    const mask: Array<[number, number]> = [];
+
+    // Comparisons first: their numbers belong to another period and their words must not set the scope.
+    const comparisons: Array<{ run: NumberRun; mark: ScopeMark }> = [];
+    for (const run of runs) {
+      const mark = this.comparisonMark(text, run, mask);
+      if (mark && Number.isInteger(run.value)) {
+        comparisons.push({ run, mark });
+        consumed.add(run.start);
+        mask.push([Math.max(0, run.start - 60), run.end]);
+      }
+    }
+    let scopeText = text;
+    for (const [from, to] of mask)
+      scopeText = scopeText.slice(0, from) + ' '.repeat(to - from) + scopeText.slice(to);
+    const stated = explicitScope(scopeText, reportMonth, flags);
+    if (stated) this.paragraphScope = stated;
+    const mark = stated ?? this.paragraphScope ?? this.blockScope;
+
+    this.readJudicialActs(sentence, runs, consumed, mark);
+    this.readNoneInFavour(text);
+    this.readMoney(sentence, runs, consumed, mark, stated);
+
+    const heads: Array<{ at: number; fact: CountFact }> = [];
+    // Every count read in this sentence, with where its number stands.
+    const sentenceFacts: Array<{ at: number; fact: CountFact }> = [];
+    let lastChildEnd: number | null = null;
+    for (const run of runs) {
+      if (consumed.has(run.start) || !Number.isInteger(run.value)) continue;
+      const before = text.slice(Math.max(0, run.start - 40), run.start);
+      const after = text.slice(run.end);
+      if (notACount.test(after) || articleBefore.test(before) || isDatePart(text, run)) continue;
+      if (run.value >= 1900 && run.value <= 2100 && !countedNoun.test(after.trimStart())) continue;
+      if (inCourtAfter.test(after) || inCourtBefore.test(before)) {
+        // "no one in court" reads "one" as a number
+        if (this.lastLegal)
+          this.lastLegal.in_court = /(?:^|\s)(?:no|not|ни)\s*$/iu.test(before) ? 0 : run.value;
+        continue;
+      }
+      // A list after "including" goes on: "including 3 attacks, 2 threats and others".
+      const listGoesOn: boolean =
+        lastChildEnd !== null && /^[,;\s]*(?:and\s+|и\s+)?$/iu.test(text.slice(lastChildEnd, run.start));
+      const child: boolean = childBefore.test(before) || childLead.test(after.trimStart()) || listGoesOn;
+      const phrase = nounPhrase(after, runs, run);
+      // "The number of violations of journalists' rights fell: 19 compared to 23 in May" names what it
+      // counts before the number.
+      const compared = comparisons.some((comparison) => comparison.run.start > run.start);
+      const classified =
+        classifyCount(phrase.trimStart(), child) ??
+        (compared ? classifyCount(clauseBefore(text, run.start), false) : null);
+      if (!classified) continue;
+      const span = this.span(sentence, run.start, run.end + phrase.length);
+      if ('ambiguous' in classified) {
+        flags.push({
+          code: 'ambiguous_figure',
+          message: `"${text.slice(run.start, run.end + Math.min(phrase.length, 80)).trim()}" counts letters together with claims: not read as a figure`,
+          span,
+        });
+        continue;
+      }
+      const fact: CountFact = { type: 'count', ...mark, category: classified.code, count: run.value, span };
+      // "14 concern information, of which 9 are refusals": a category under the group just before it.
+      const previous = sentenceFacts[sentenceFacts.length - 1]?.fact;
+      const parent = !child
+        ? this.listParent
+        : previous && isGroup(previous.category) && !isGroup(fact.category)
+          ? previous
+          : (heads[heads.length - 1]?.fact ?? this.lastHead);
+      sentenceFacts.push({ at: run.start, fact });
+      lastChildEnd = child ? run.end + phrase.length : null;
+      if (this.push(fact)) this.counts.push({ fact, parent, hasOthers: andOthers.test(text) });
+      if (!child) {
+        heads.push({ at: run.start, fact });
+        this.lastHead = fact;
+      }
+      if (isLegalKind(fact.category)) this.lastLegal = fact;
+    }
+    // "No criminal charges this month"
+    const zero = zeroHead.exec(text);
+    if (zero) {
+      const classified = classifyCount(text.slice(zero[0].length), false);
+      if (classified && 'code' in classified && headCode.test(classified.code)) {
+        const fact: CountFact = {
+          type: 'count',
+          ...mark,
+          category: classified.code,
+          count: 0,
+          span: this.span(sentence, 0, text.length),
+        };
+        if (this.push(fact)) this.counts.push({ fact, parent: this.listParent, hasOthers: false });
+        if (isLegalKind(fact.category)) this.lastLegal = fact;
+      }
+    }
+    // "4 criminal charges, no one in court"
+    if (noneInCourt.test(text) && this.lastLegal && this.lastLegal.in_court === undefined)
+      this.lastLegal.in_court = 0;
+    // A compared figure counts what the figure before it counts ("13, compared to 14 in April").
+    for (const { run, mark: comparedMark } of comparisons) {
+      const head =
+        [...sentenceFacts].reverse().find((candidate) => candidate.at < run.start)?.fact ?? this.lastHead;
+      if (!head) continue;
+      this.push({
+        type: 'count',
+        ...comparedMark,
+        category: head.category,
+        count: run.value,
+        span: this.span(sentence, run.start, run.end),
+      });
+    }
+  }
+
+  /** The period a number is compared in: "(55 cases)" after "same period last year", "compared to 14 in April". */
+  private comparisonMark(text: string, run: NumberRun, mask: Array<[number, number]>): ScopeMark | null {
+    const before = text.slice(Math.max(0, run.start - 60), run.start);
+    const after = text.slice(run.end, run.end + 60);
+    if (comparisonParenthesis.test(before)) {
+      return samePeriodPattern.test(before)
+        ? { scope: 'same_period_last_year' }
+        : this.previousMonthMark(before);
+    }
+    if (monthParenthesis.test(before)) return this.monthMark(monthParenthesis.exec(before));
+    if (samePeriodParenthesis.test(before)) return { scope: 'same_period_last_year' };
+    // "13 (14 in April)", "80 (55 in the same period last year)"
+    if (/\(\s*$/.test(before)) {
+      const inside = inParenthesis.exec(after);
+      if (inside) {
+        mask.push([run.end, run.end + inside[0].length]);
+        const words = inside[1] ?? '';
+        return samePeriodPattern.test(words)
+          ? { scope: 'same_period_last_year' }
+          : this.monthMark(monthWithYear.exec(words));
+      }
+    }
+    if (!comparisonBefore.test(before)) return null;
+    const reference = comparedPeriod.exec(after);
+    if (!reference) return samePeriodPattern.test(text) ? { scope: 'same_period_last_year' } : null;
+    mask.push([run.end, run.end + reference[0].length]);
+    const words = reference[1] ?? '';
+    if (samePeriodPattern.test(words)) return { scope: 'same_period_last_year' };
+    if (/^\d{4}$/.test(words)) return { scope: 'year', period: { from: `${words}-01`, to: `${words}-12` } };
+    return this.monthMark(monthWithYear.exec(words));
+  }
+
+  private previousMonthMark(before: string): ScopeMark | null {
+    return this.monthMark(monthWithYear.exec(before));
+  }
+
+  private monthMark(match: RegExpExecArray | null): ScopeMark | null {
+    const number = match ? monthNumber(match[1] ?? '') : null;
+    if (!number) return null;
+    const { reportMonth } = this.context;
+    let year = Number(match?.[2] ?? reportMonth.slice(0, 4));
+    if (!match?.[2] && number > Number(reportMonth.slice(5))) year -= 1;
+    const month = monthKey(year, number);
+    if (month === reportMonth) return { scope: 'month' };
+    return { scope: 'period', period: { from: month, to: month } };
+  }
+
+  private readJudicialActs(sentence: Sentence, runs: NumberRun[], consumed: Set<number>, mark: ScopeMark) {
+    const text = sentence.text;
+    let fact: JudicialActsFact | null = null;
+    for (const run of runs) {
+      if (consumed.has(run.start) || !Number.isInteger(run.value)) continue;
+      const after = text.slice(run.end);
+      const before = text.slice(Math.max(0, run.start - 80), run.start);
+      if (judicialNoun.test(after) || judicialBefore.test(before)) {
+        fact = {
+          type: 'judicial_acts',
+          ...mark,
+          count: run.value,
+          span: this.span(sentence, run.start, run.end),
+        };
+        const noun = judicialNoun.exec(after);
+        if (noun) fact.span = this.span(sentence, run.start, run.end + noun[0].length);
+        this.push(fact);
+        this.lastJudicial = fact;
+        consumed.add(run.start);
+        continue;
+      }
+      const target = fact ?? this.lastJudicial;
+      if (!target) continue;
+      if (favourAfter.test(after) || favourBefore.test(before)) target.for_media = run.value;
+      else if (appealAfter.test(after)) target.appeal = run.value;
+      else if (cassationAfter.test(after)) target.cassation = run.value;
+      else continue;
+      consumed.add(run.start);
+    }
+  }
+
+  /** "None of them was in favour of the media" */
+  private readNoneInFavour(text: string) {
+    if (this.lastJudicial && this.lastJudicial.for_media === undefined && noneInFavour.test(text)) {
+      this.lastJudicial.for_media = 0;
+    }
+  }
+
+  private readMoney(
+    sentence: Sentence,
+    runs: NumberRun[],
+    consumed: Set<number>,
+    mark: ScopeMark,
+    stated: ScopeMark | null,
+  ) {
+    const text = sentence.text;
+    const amounts = findAmounts(text, this.context.lang).filter((amount) => amount.currency === 'KZT');
+    if (amounts.length === 0) return;
+    const cues: Array<{ kind: MoneyKind; start: number; end: number }> = [];
+    for (const [pattern, kind] of moneyCues) {
+      for (const match of matchesOf(pattern, text)) {
+        cues.push({ kind, start: match.index, end: match.index + match[0].length });
+      }
+    }
+    if (cues.length === 0) return;
+    cues.sort((a, b) => a.start - b.start);
+    // An amount without its own period label takes that of the amount before it in the paragraph
+    // ("Claims ... in January-February amounted to X. The courts collected Y.").
+    const scope = stated ?? this.lastMoneyScope ?? mark;
+    for (const amount of amounts) {
+      const cue =
+        [...cues].reverse().find((candidate) => candidate.end <= amount.start) ??
+        cues.find((c) => c.start >= amount.end);
+      if (!cue) continue;
+      this.push({
+        type: 'money',
+        ...scope,
+        kind: cue.kind,
+        tenge: amount.value,
+        span: this.span(sentence, Math.min(cue.start, amount.start), Math.max(cue.end, amount.end)),
+      });
+      for (const run of runs)
+        if (run.start >= amount.start && run.start < amount.end) consumed.add(run.start);
+    }
+    this.lastMoneyScope = scope;
+  }
+
+  private span(sentence: Sentence, start: number, end: number): [number, number] {
+    const trimmedEnd = sentence.text.slice(0, end).trimEnd().length;
+    return [sentence.start + start, sentence.start + Math.max(start, trimmedEnd)];
+  }
+
+  /** Adds a fact unless the same figure was already read (a report may repeat a line). */
+  private push(fact: Fact): boolean {
+    const key = factKey(fact);
+    if (this.facts.some((other) => factKey(other) === key)) return false;
+    this.facts.push(fact);
+    return true;
+  }
+
+  /** Checks that stated parts add up to their totals; a mismatch is flagged, never corrected. */
+  checkSums() {
+    const { flags } = this.context;
+    const scopes = new Set(this.facts.map((fact) => `${fact.scope}|${fact.period?.from ?? ''}`));
+    for (const scopeKey of scopes) {
+      const inScope = this.facts.filter(
+        (fact): fact is CountFact =>
+          fact.type === 'count' && `${fact.scope}|${fact.period?.from ?? ''}` === scopeKey,
+      );
+      const value = (code: string) => inScope.find((fact) => fact.category === code)?.count;
+      const legal = value('legal');
+      const kinds = legalKinds.map((kind) => value(kind));
+      if (legal !== undefined && kinds.every((kind) => kind !== undefined)) {
+        const sum = kinds.reduce<number>((total, kind) => total + (kind ?? 0), 0);
+        if (sum !== legal) {
+          flags.push({
+            code: 'sum_mismatch',
+            message: `${scopeKey.split('|')[0]}: criminal + civil + administrative = ${sum}, but the legal total is ${legal}`,
+          });
+        }
+      }
+      const total = value('total');
+      const groupValues = groups.map((group) => value(group));
+      if (total !== undefined && groupValues.every((group) => group !== undefined)) {
+        const sum = groupValues.reduce<number>((acc, group) => acc + (group ?? 0), 0);
+        if (sum !== total) {
+          flags.push({
+            code: 'sum_mismatch',
+            message: `${scopeKey.split('|')[0]}: the groups add up to ${sum}, but the total is ${total}`,
+          });
+        }
+      }
+    }
+    const byParent = new Map<CountFact, CountRecord[]>();
+    for (const record of this.counts) {
+      // Legal kinds and groups are checked against their totals above; here the categories of a group.
+      if (!record.parent || isGroup(record.fact.category) || isLegalKind(record.fact.category)) continue;
+      byParent.set(record.parent, [...(byParent.get(record.parent) ?? []), record]);
+    }
+    for (const [parent, children] of byParent) {
+      if (!(groups as readonly string[]).includes(parent.category) && parent.category !== 'total') continue;
+      const sum = children.reduce((total, child) => total + child.fact.count, 0);
+      const others = children.some((child) => child.hasOthers);
+      if (others) {
+        flags.push({
+          code: 'and_others',
+          message: `the lines under ${parent.category} (${parent.count}) end in "and others": they list ${sum}, not all`,
+          span: parent.span,
+        });
+      } else if (sum !== parent.count) {
+        flags.push({
+          code: 'sum_mismatch',
+          message: `the "including" lines under ${parent.category} add up to ${sum}, not ${parent.count}`,
+          span: parent.span,
+        });
+      }
+    }
+  }
+}
+
+// Codes a figure statement counts on its own: groups, the total, legal kinds and subjects.
+export const headCode = /^(?:rights|information|legal|total|criminal|civil|administrative)(?:_|$)/;
+
+function isLegalKind(code: string): boolean {
+  return (legalKinds as readonly string[]).includes(code);
+}
+
+function isGroup(code: string): boolean {
+  return code === 'total' || (groups as readonly string[]).includes(code);
+}
+
+const monthBefore = re(`${B}${MONTH}\\.?\\s*$`);
+const monthAfter = re(`^\\s*${MONTH}`);
+
+function isDatePart(text: string, run: NumberRun): boolean {
+  const before = text.slice(Math.max(0, run.start - 14), run.start);
+  const after = text.slice(run.end, run.end + 14);
+  return monthBefore.test(before) || monthAfter.test(after) || /^\.\d{1,2}\./.test(after);
+}
+
+/** The words of the clause before a number, from its start ("The number of violations of ... fell:"). */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const start = Math.max(before.lastIndexOf(';'), before.lastIndexOf('('), 0);
+  return before.slice(start).replace(/^[;(\s]+/u, '');
+}
+
+/** The words after a number up to the end of its clause: what the number counts. */
+function nounPhrase(after: string, runs: NumberRun[], run: NumberRun): string {
+  const next = runs.find((other) => other.start > run.end);
+  const limit = Math.min(220, next ? next.start - run.end : after.length);
+  const window = after.slice(0, limit);
+  const stop =
+    /[;:()]|\.(?:\s|$)|,\s*(?:including|of which|among them|in addition|compared|as well as|в том числе|из них|против)|\s(?:including|of which|в том числе|из них|compared|против|по сравнению|than)\s/iu.exec(
+      window,
+    );
+  return stop ? window.slice(0, stop.index) : window;
+}
+
+function factKey(fact: Fact): string {
+  const value =
+    fact.type === 'count'
+      ? `${fact.category}=${fact.count}`
+      : fact.type === 'money'
+        ? `${fact.kind}=${fact.tenge}`
+        : `acts=${fact.count}`;
+  return `${fact.type}|${fact.scope}|${fact.period?.from ?? ''}-${fact.period?.to ?? ''}|${value}`;
+}

@@ -1,0 +1,195 @@
+import { findDates } from './dates.ts';
+import { classifyCount, explicitScope, headCode } from './facts.ts';
+import { bulletText, type Paragraph } from './layout.ts';
+import type { ReportFormat } from './metadata.ts';
+import { findAmounts, scanNumbers } from './numbers.ts';
+import { type Lang, MONTH, re } from './patterns.ts';
+
+/**
+ * What each paragraph of a report is: part of the title block, a marker ("It reports:", "Also in
+ * May:"), a figure statement or the lead line of a figures list, a section heading, a themed
+ * statistic under a heading, narrative text, or the closing matter (methodology, contacts).
+ */
+export type ParagraphRole =
+  | 'header'
+  | 'marker'
+  | 'demands'
+  | 'lead'
+  | 'figure'
+  | 'heading'
+  | 'themed'
+  | 'text'
+  | 'end';
+
+type Strength = {
+  level: 'lead' | 'strong' | 'weak';
+  reason: 'lead' | 'judicial' | 'money' | 'head' | 'dated' | 'count';
+};
+
+const endPattern = re(
+  `^(?:the )?monitoring (?:was|is|has been) (?:done|prepared|carried out|conducted|made)|^head of (?:the )?monitoring|^e-?mail\\s*:|^for all (?:\\p{L}+[- ]?)*(?:questions|inquiries)|^ask your question|^the appeal was signed|^мониторинг (?:проведен|подготовлен|осуществл)|^руководитель службы мониторинга|^по всем вопросам|^задать вопрос|^обращение подписал|^мониторинг .{0,40}жүргізілді|^сұрақ қою`,
+);
+const sectionMarker = re(
+  `^(?:also|more|other events) in ${MONTH}\\s*:?$|^among the events (?:in|of) ${MONTH}\\s*:?$|^также в ${MONTH}\\s*:?$|^среди событий ${MONTH}\\s*:?$|^it\\s*reports\\s*:?$|^сообщает\\s*:?$|^there (?:was|were) (?:the )?following information\\s*:?$|^поступил\\p{L}* следующ\\p{L}* информаци\\p{L}*\\s*:?$|^(?:the )?(?:appeal|statement) (?:says|reads)\\s*:?$`,
+);
+const demandsMarker = re(
+  `(?:we (?:believe|demand|call on|urge|ask|consider|insist)|считаем|требуем|призываем|просим|настаиваем)[^.]{0,200}:\\s*$`,
+);
+const leadPattern = re(
+  `(?:following|these)\\s+(?:charges|claims|accusations|cases)|(?:charges|claims|lawsuits)[^.]{0,60}(?:were|have been)\\s+(?:filed|brought)|the following (?:were|was|have been) (?:recorded|registered)|(?:зафиксирован|зарегистрирован)\\p{L}*|предъявлен\\p{L}*|(?:were|have been) brought`,
+);
+const signature = re(
+  `in connection with (?:the )?(?:exercise|realization|implementation) of|against (?:the )?media(?:,| and)|(?:were|was|have been) (?:filed|brought|recorded|registered|made|issued)|предъявлен\\p{L}*|в связи с реализацией|зафиксирован\\p{L}*|зарегистрирован\\p{L}*`,
+);
+const judicialWords = re(`judicial acts?|судебн\\p{L}* акт\\p{L}*`);
+const aggregateMoney = re(
+  `(?:claims?|demands?)[^.]{0,60}(?:moral|non-pecuniary|non-material)|(?:moral|non-pecuniary)[^.]{0,30}claims|courts?\\s*(?:have\\s+|has\\s+)?(?:collected|recovered|ordered|obliged)|collected by (?:the )?courts|морально\\p{L}* вред\\p{L}*[^.]{0,60}(?:составил|состав)|суд\\p{L}*\\s+взыскал\\p{L}*|взыскан\\p{L}* суд`,
+);
+const zeroLine = re(
+  `^(?:there (?:were|was) )?(?:no|нет|ни одного|ни одной)\\s+(?:\\p{L}+\\s+)?(?:criminal|civil|administrative|уголовн|гражданск|административн)`,
+);
+const comparedNumbers = re(
+  `\\d+\\s+(?:compared (?:to|with)|against|versus|vs\\.?|против|по сравнению с)\\s+\\d+`,
+);
+const samePeriod = re(`same period|аналогичн\\p{L}* период`);
+
+function strengthOf(paragraph: Paragraph, lang: Lang, reportMonth: string): Strength | null {
+  const { text } = bulletText(paragraph);
+  const runs = scanNumbers(text, lang).filter((run) => Number.isInteger(run.value));
+  const endsWithColon = /:\s*$/.test(text);
+  // A lead names what follows ("The following charges were filed:") or only its period ("Since the beginning of the year:").
+  const lead =
+    endsWithColon &&
+    (leadPattern.test(text) || (text.length < 120 && explicitScope(text, reportMonth) !== null));
+  if (runs.length === 0) {
+    if (lead) return { level: 'lead', reason: 'lead' };
+    return zeroLine.test(text) ? { level: 'weak', reason: 'count' } : null;
+  }
+  if (judicialWords.test(text) && runs.some((run) => judicialWords.test(text.slice(run.end, run.end + 40)))) {
+    return { level: 'strong', reason: 'judicial' };
+  }
+  if (aggregateMoney.test(text) && findAmounts(text, lang).some((amount) => amount.currency === 'KZT')) {
+    return { level: 'strong', reason: 'money' };
+  }
+  // "The number of violations of journalists' rights went down: 19 compared to 23 in May"
+  const comparison = comparedNumbers.exec(text);
+  if (comparison) {
+    const classified = classifyCount(
+      text
+        .slice(0, comparison.index)
+        .replace(/^.*[;(]/su, '')
+        .trimStart(),
+      false,
+    );
+    if (classified && 'code' in classified && headCode.test(classified.code))
+      return { level: 'strong', reason: 'dated' };
+  }
+  let best: Strength | null = null;
+  for (const run of runs) {
+    if (run.value >= 1900 && run.value <= 2100) continue;
+    const classified = classifyCount(text.slice(run.end).trimStart(), false);
+    if (!classified || 'ambiguous' in classified) continue;
+    const isHead = headCode.test(classified.code);
+    const scoped = explicitScope(text, reportMonth);
+    if (scoped && (scoped.scope === 'ytd' || samePeriod.test(text)) && isHead)
+      return { level: 'strong', reason: 'dated' };
+    if (run.start <= 60 && isHead && signature.test(text)) return { level: 'strong', reason: 'head' };
+    best ??= { level: 'weak', reason: 'count' };
+  }
+  if (best) return best;
+  return lead ? { level: 'lead', reason: 'lead' } : null;
+}
+
+function isHeading(paragraph: Paragraph, next: Paragraph | undefined): boolean {
+  const { text } = paragraph;
+  if (paragraph.bullet || paragraph.numbered || paragraph.dated || !paragraph.blankAfter) return false;
+  if (text.length > 170 || /[.!?:;,]["”»]?$/u.test(text) || !/^[\p{Lu}«"“]/u.test(text)) return false;
+  if (text.split(/\s+/).length > 28) return false;
+  return next !== undefined && !/^\p{Ll}/u.test(next.text);
+}
+
+/** A heading followed by statistics and no dated event opens a themed section, not an item. */
+function opensThemedSection(paragraphs: Paragraph[], from: number, reportMonth: string): boolean {
+  let statistics = 0;
+  for (let i = from; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i] as Paragraph;
+    if (paragraph.dated || paragraph.bullet || paragraph.numbered || isHeading(paragraph, paragraphs[i + 1]))
+      break;
+    if (sectionMarker.test(paragraph.text) || endPattern.test(paragraph.text)) break;
+    if (findDates(paragraph.text, reportMonth).some((date) => date.precision === 'day')) return false;
+    if (/(?:^|\D)(?:19|20)\d{2}(?:\D|$)/.test(paragraph.text) || /\d+\s*%/.test(paragraph.text)) statistics++;
+  }
+  return statistics > 0;
+}
+
+export function assignRoles(
+  paragraphs: Paragraph[],
+  options: { bodyStart: number; format: ReportFormat | null; lang: Lang; reportMonth: string },
+): ParagraphRole[] {
+  const { bodyStart, format, lang, reportMonth } = options;
+  const roles: ParagraphRole[] = paragraphs.map((_, index) => (index < bodyStart ? 'header' : 'text'));
+  const summaryFormat = format === 'recorded' || format === 'overview';
+  let summary: 'before' | 'open' | 'closed' = 'before';
+  let block = false;
+  let themed = false;
+  for (let i = bodyStart; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i] as Paragraph;
+    if (endPattern.test(paragraph.text)) {
+      for (let j = i; j < paragraphs.length; j++) roles[j] = 'end';
+      break;
+    }
+    if (sectionMarker.test(paragraph.text)) {
+      roles[i] = 'marker';
+      block = false;
+      themed = false;
+      if (summary === 'open') summary = 'closed';
+      continue;
+    }
+    if (format !== 'appeal' && !demandsMarker.test(paragraph.text)) {
+      const strength = strengthOf(paragraph, lang, reportMonth);
+      let figure: ParagraphRole | null = null;
+      if (strength) {
+        if (summaryFormat) {
+          const summaryLike = strength.level !== 'weak' || summary === 'open';
+          if (summary !== 'closed' && summaryLike && !paragraph.dated) {
+            summary = 'open';
+            figure = strength.level === 'lead' ? 'lead' : 'figure';
+          } else if (strength.level === 'strong' && strength.reason !== 'head' && !themed) {
+            figure = 'figure';
+          }
+        } else if (strength.level === 'lead') {
+          figure = 'lead';
+          block = true;
+        } else if (strength.level === 'strong' || block) {
+          figure = 'figure';
+        }
+      }
+      if (figure) {
+        roles[i] = figure;
+        continue;
+      }
+    }
+    block = false;
+    if (summary === 'open') summary = 'closed';
+    if (demandsMarker.test(paragraph.text)) {
+      roles[i] = 'demands';
+      continue;
+    }
+    if (isHeading(paragraph, paragraphs[i + 1])) {
+      roles[i] = 'heading';
+      themed = opensThemedSection(paragraphs, i + 1, reportMonth);
+      if (themed) {
+        for (let j = i + 1; j < paragraphs.length; j++) {
+          const next = paragraphs[j] as Paragraph;
+          if (next.dated || next.bullet || next.numbered || isHeading(next, paragraphs[j + 1])) break;
+          if (sectionMarker.test(next.text) || endPattern.test(next.text)) break;
+          roles[j] = 'themed';
+          i = j;
+        }
+      }
+      continue;
+    }
+    if (paragraph.dated || paragraph.bullet) themed = false;
+  }
+  return roles;
+}
