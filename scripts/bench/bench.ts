@@ -9,7 +9,6 @@ import { loadConfig } from '../../src/config.ts';
 import { type DatabaseHandle, openDatabase, openPglite } from '../../src/db/client.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { AppError } from '../../src/lib/errors.ts';
-import { rollupFigures } from '../../src/modules/search/index.ts';
 import { buildServer } from '../../src/server.tsx';
 import { loadDataset } from './dataset.ts';
 import { QueryRecorder, replay, summarize, type Timing, timeRuns } from './measure.ts';
@@ -485,31 +484,6 @@ export async function runBench(options: BenchOptions): Promise<void> {
               `${engine} ${size}: ${scenario.name}: p50 ${format(row.app.p50)} p95 ${format(row.app.p95)} raw p50 ${format(row.raw.p50)} (${queries.length} queries)`,
             );
           }
-          // What the month's figures would cost with their incident part read from the rollup.
-          const [yearText, monthText] = sample.month.split('-');
-          const lastYear = `${Number(yearText) - 1}`;
-          const rollupTimes = await timeRuns(
-            () =>
-              Promise.all([
-                rollupFigures(opened.handle.db, sample.month, sample.month),
-                rollupFigures(opened.handle.db, `${yearText}-01`, sample.month),
-                rollupFigures(opened.handle.db, `${lastYear}-01`, `${lastYear}-${monthText}`),
-              ]),
-            iterations,
-            3,
-          );
-          const rollupTiming = summarize(rollupTimes);
-          rows.push({
-            engine,
-            size,
-            scenario: "month's figures, incident part from the rollup (3 scopes)",
-            url: 'rollupFigures()',
-            app: rollupTiming,
-            raw: rollupTiming,
-            queries: 3,
-            kind: 'api',
-            target: 50,
-          });
           const routes = [
             '/api/v1',
             `/api/v1/incidents/${sample.incident}`,

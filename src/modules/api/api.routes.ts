@@ -27,7 +27,6 @@ import {
   loadRegions,
   loadTaxonomy,
   makeLabels,
-  monthlyGroupSeries,
   regionSchema,
   taxonomySchema,
 } from '../portal/index.ts';
@@ -43,7 +42,7 @@ import {
   pageableCount,
   prepareSearch,
 } from '../search/index.ts';
-import { computeMonthStats } from '../stats/index.ts';
+import { computeMonthlySeries, computeMonthStats } from '../stats/index.ts';
 import { EXPORT_LIMIT, incidentsCsv, incidentsJson } from './api.export.ts';
 import {
   actorsQuerySchema,
@@ -400,7 +399,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
           field: 'to',
         });
       }
-      return { data: await monthlyGroupSeries(db, from, to) };
+      return { data: await computeMonthlySeries(db, from, to) };
     },
   );
 

@@ -1,5 +1,5 @@
 export { escapeXml } from './portal.feeds.ts';
-export { latestCountedMonth, monthlyGroupSeries } from './portal.figures.ts';
+export { latestCountedMonth } from './portal.figures.ts';
 export {
   listActors,
   listCases,

@@ -21,7 +21,7 @@ import {
   pageableCount,
   prepareSearch,
 } from '../search/index.ts';
-import { addMonths } from '../stats/index.ts';
+import { addMonths, computeMonthlySeries } from '../stats/index.ts';
 import { ActorPage, ActorsPage } from './pages/actors.tsx';
 import { CasePage, CasesPage, caseKinds, caseTitle } from './pages/cases.tsx';
 import { HomePage } from './pages/home.tsx';
@@ -38,7 +38,7 @@ import {
   sitemapUrls,
   staticPaths,
 } from './portal.feeds.ts';
-import { latestCountedMonth, monthlyGroupSeries } from './portal.figures.ts';
+import { latestCountedMonth } from './portal.figures.ts';
 import { portalMessages } from './portal.messages.ts';
 import {
   listActors,
@@ -102,7 +102,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
     const t = translator(portalMessages, lang);
     const latestMonth = await latestCountedMonth(db, deps.now());
     const [trend, latestIds, summary, { labels }] = await Promise.all([
-      latestMonth ? monthlyGroupSeries(db, addMonths(latestMonth, -23), latestMonth) : Promise.resolve([]),
+      latestMonth ? computeMonthlySeries(db, addMonths(latestMonth, -23), latestMonth) : Promise.resolve([]),
       prepareSearch(db, emptyFilters()).then((search) =>
         listIncidentIds(db, search, { sort: 'newest', offset: 0, limit: 5 }),
       ),

@@ -9,11 +9,11 @@ import {
   type IncidentFilters,
   prepareSearch,
 } from '../search/index.ts';
-import { addMonths, type MonthlySeriesPoint, monthsBetween } from '../stats/index.ts';
+import { addMonths, computeMonthlySeries, type MonthlySeriesPoint, monthsBetween } from '../stats/index.ts';
 import { groupSeries } from './pages/home.tsx';
 import { regionTiles } from './pages/regions.tsx';
 import type { MonthSeries } from './pages/statistics.tsx';
-import { latestCountedMonth, monthlyGroupSeries } from './portal.figures.ts';
+import { latestCountedMonth } from './portal.figures.ts';
 import type { Region, Taxonomy } from './portal.schemas.ts';
 import type { Labels } from './portal.views.tsx';
 
@@ -60,7 +60,7 @@ export async function statisticsData(
     aggregateIncidents(db, search, ['month_group', 'category', 'region']),
     aggregateIncidents(db, everything, ['year']),
     aggregateIncidents(db, comparisonSearch, ['month']),
-    legalShown ? monthlyGroupSeries(db, range[0], range[1]) : Promise.resolve(null),
+    legalShown ? computeMonthlySeries(db, range[0], range[1]) : Promise.resolve(null),
   ]);
 
   const months = monthsBetween(range[0], range[1]);

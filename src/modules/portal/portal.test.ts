@@ -5,9 +5,6 @@ import { insertPublicRecords, secrets } from '../../../test/public-records.ts';
 import { loadConfig } from '../../config.ts';
 import { langs } from '../../i18n/langs.ts';
 import { buildServer } from '../../server.tsx';
-import { rollupFigures } from '../search/index.ts';
-import { computeMonthlySeries, computeMonthStats } from '../stats/index.ts';
-import { monthlyGroupSeries } from './portal.figures.ts';
 
 let database: TestDatabase;
 let app: FastifyInstance;
@@ -215,24 +212,6 @@ describe('regions, statistics and methodology', () => {
     expect(body).toContain('Recorded in May 2024');
     expect(body).toContain('href="/en/incidents?month=2024-05&amp;group=rights&amp;group=information"');
     expect(body).toContain('The last 24 months');
-  });
-});
-
-describe('figures', () => {
-  it('gives the same monthly group figures as the stats module, read from the rollup', async () => {
-    const fromRollup = await monthlyGroupSeries(database.db, '2023-12', '2024-07');
-    expect(fromRollup).toEqual(await computeMonthlySeries(database.db, '2023-12', '2024-07'));
-    const stats = await computeMonthStats(database.db, '2024-05');
-    const rollup = await rollupFigures(database.db, '2024-01', '2024-05');
-    expect(rollup.groups.rights).toBe(stats.scope.ytd.groups.rights);
-    expect(rollup.categories.threat).toBe(stats.scope.ytd.categories.threat);
-    expect(fromRollup.find((month) => month.month === '2024-05')).toEqual({
-      month: '2024-05',
-      rights: 2,
-      information: 0,
-      legal: 0,
-      total: 2,
-    });
   });
 });
 

@@ -394,30 +394,3 @@ export async function facetIncidents(
   });
   return main;
 }
-
-export type PeriodFigures = {
-  /** Distinct published incidents with a category of the group, counted in the months. */
-  groups: Record<string, number>;
-  /** Published incidents that carry the category, counted in the months. */
-  categories: Record<string, number>;
-};
-
-/**
- * The incident figures of DESIGN section 4 (rules 1 to 3) for a range of counting months, summed
- * from the rollup: each incident counts in exactly one month, so the sums are exact. One index range
- * per dimension, whatever the number of incidents; the stats module can count a month, its year to
- * date and the same period last year with three calls.
- */
-export async function rollupFigures(db: Db, fromMonth: string, toMonth: string): Promise<PeriodFigures> {
-  const rows = await sql<{ dimension: string; value: string; n: number }>`
-    select f.dimension, f.value, sum(f.n) as n from incident_facet_counts f
-    where f.dimension in ('group', 'category') and f.slice = '' and f.grain = 'month'
-      and f.period between ${fromMonth} and ${toMonth}
-    group by 1, 2`.execute(db);
-  const figures: PeriodFigures = { groups: {}, categories: {} };
-  for (const row of rows.rows) {
-    const target = row.dimension === 'group' ? figures.groups : figures.categories;
-    target[row.value] = Number(row.n);
-  }
-  return figures;
-}
