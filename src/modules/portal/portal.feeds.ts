@@ -72,7 +72,9 @@ export const staticPaths = [
   '/actors',
   '/regions',
   '/statistics',
+  '/bulletins',
   '/methodology',
+  '/ask',
 ];
 
 export const SITEMAP_CHUNK = 10_000;
