@@ -2,7 +2,7 @@ import { defineMessages } from '../../i18n/define.ts';
 
 export const portalMessages = defineMessages({
   en: {
-    homeTitle: 'Violations of freedom of speech in {country}',
+    homeTitle: 'Violations of freedom of speech in Kazakhstan',
     homeIntro:
       'We record every reported violation of freedom of speech, follow each legal case against journalists and media for as long as it lasts, and publish the figures every month.',
     databaseHolds: 'What the database holds',
@@ -175,7 +175,7 @@ export const portalMessages = defineMessages({
     restrictedFeedTitle: 'A record with restricted details ({month}, {region})',
   },
   ru: {
-    homeTitle: 'Нарушения свободы слова в стране: {country}',
+    homeTitle: 'Нарушения свободы слова в Казахстане',
     homeIntro:
       'Мы фиксируем каждое сообщение о нарушении свободы слова, следим за каждым судебным делом против журналистов и СМИ, сколько бы оно ни длилось, и ежемесячно публикуем цифры.',
     databaseHolds: 'Что содержит база данных',
@@ -348,7 +348,7 @@ export const portalMessages = defineMessages({
     restrictedFeedTitle: 'Запись с ограниченными сведениями ({month}, {region})',
   },
   kk: {
-    homeTitle: 'Сөз бостандығын бұзу: {country}',
+    homeTitle: 'Қазақстандағы сөз бостандығын бұзу',
     homeIntro:
       'Біз сөз бостандығын бұзу туралы әрбір хабарды тіркейміз, журналистер мен БАҚ-қа қарсы әрбір сот ісін соңына дейін бақылаймыз және ай сайын деректерді жариялаймыз.',
     databaseHolds: 'Дерекқорда не бар',

@@ -112,7 +112,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
     return sendPage(
       reply,
       <HomePage
-        frame={frameFor(request, lang, t('homeTitle', { country: deps.config.organization.country }))}
+        frame={frameFor(request, lang, t('homeTitle'))}
         labels={labels}
         month={trend.at(-1) ?? null}
         trend={trend}
