@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { type DatabaseHandle, openDatabase, openPglite } from '../src/db/client.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 
@@ -24,14 +25,37 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const pglite = await globalCache.__sozwatchTestPglite;
     handle = await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { schema, pglite });
   }
-  await sql`create schema ${sql.id(schema)}`.execute(handle.db);
-  await migrateToLatest(handle.db, schema);
+  await withSchemaChangeLock(url, async () => {
+    await sql`create schema ${sql.id(schema)}`.execute(handle.db);
+    await migrateToLatest(handle.db, schema);
+  });
   return {
     ...handle,
     schema,
     close: async () => {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(handle.db);
+      await withSchemaChangeLock(url, async () => {
+        await sql`drop schema ${sql.id(schema)} cascade`.execute(handle.db);
+      });
       await handle.close();
     },
   };
+}
+
+/**
+ * On one PostgreSQL server, test files in parallel workers create and drop schemas. Kysely's
+ * migrator introspects every table of the database, and a schema dropped in the middle of that
+ * makes it fail with "schema … does not exist". A session-level advisory lock lets one file at a
+ * time migrate or drop. PGlite needs none: each worker has its own.
+ */
+async function withSchemaChangeLock(url: string | undefined, work: () => Promise<void>) {
+  if (!url) return work();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(745001)');
+    await work();
+  } finally {
+    await client.query('select pg_advisory_unlock(745001)').catch(() => undefined);
+    await client.end();
+  }
 }
