@@ -47,7 +47,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  * makes it fail with "schema … does not exist". A session-level advisory lock lets one file at a
  * time migrate or drop. PGlite needs none: each worker has its own.
  */
-async function withSchemaChangeLock(url: string | undefined, work: () => Promise<void>) {
+export async function withSchemaChangeLock(url: string | undefined, work: () => Promise<void>) {
   if (!url) return work();
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
+import { createTestDatabase, type TestDatabase, withSchemaChangeLock } from '../../test/database.ts';
 import { openDatabase, openPglite } from './client.ts';
 import { migrateToLatest } from './migrate.ts';
 import { describeSchema } from './schema-description.ts';
@@ -44,7 +44,11 @@ describe('the migrated schema', () => {
   });
 
   it('running the migrations again changes nothing', async () => {
-    expect(await migrateToLatest(database.db, database.schema)).toEqual([]);
+    let applied: string[] = [];
+    await withSchemaChangeLock(process.env.DATABASE_URL, async () => {
+      applied = await migrateToLatest(database.db, database.schema);
+    });
+    expect(applied).toEqual([]);
   });
 });
 
