@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './lib/errors.ts';
@@ -14,7 +15,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  PUBLIC_URL: z.url().optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+  TRUST_PROXY: z.string().optional(),
   ORG_NAME_KK: z.string().min(1).default('Сөз бостандығын қорғау халықаралық қоры'),
   ORG_NAME_RU: z.string().min(1).default('Международный фонд защиты свободы слова'),
   ORG_NAME_EN: z.string().min(1).default('International Foundation for Freedom of Speech Protection'),
@@ -44,7 +46,18 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Signs nothing by itself: sessions are random tokens in the database. Used for CSRF tokens. */
   sessionSecret: string | undefined;
-  publicUrl: string | undefined;
+  /**
+   * The site's own address, without a trailing slash: the only source of absolute links (mail,
+   * feeds, sitemap, downloads). Never taken from a request's Host or X-Forwarded-* headers.
+   */
+  publicUrl: string;
+  /** Cookies carry `Secure`: in production, and whenever the site is served over https. */
+  secureCookies: boolean;
+  /**
+   * Which X-Forwarded-* headers to believe: false (none, the default), a number of proxy hops, or
+   * the addresses and CIDR ranges of the proxies. Decides request.ip, which every limit keys on.
+   */
+  trustProxy: false | number | string[];
   organization: {
     name: z.infer<typeof localizedText>;
     shortName: string;
@@ -85,6 +98,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       field: 'SESSION_SECRET',
     });
   }
+  if (e.NODE_ENV === 'production' && !e.PUBLIC_URL) {
+    throw new AppError(
+      'config_invalid',
+      'PUBLIC_URL: required in production (the https:// address of the site)',
+      {
+        field: 'PUBLIC_URL',
+      },
+    );
+  }
+  const publicUrl = (
+    e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`
+  ).replace(/\/+$/, '');
   if ((e.SMTP_URL === undefined) !== (e.SMTP_FROM === undefined)) {
     throw new AppError('config_invalid', 'SMTP_FROM: set SMTP_URL and SMTP_FROM together', {
       field: 'SMTP_FROM',
@@ -99,7 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     sessionSecret: e.SESSION_SECRET,
-    publicUrl: e.PUBLIC_URL,
+    publicUrl,
+    secureCookies: e.NODE_ENV === 'production' || publicUrl.startsWith('https:'),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     organization: {
       name: { kk: e.ORG_NAME_KK, ru: e.ORG_NAME_RU, en: e.ORG_NAME_EN },
       shortName: e.ORG_SHORT_NAME,
@@ -120,4 +147,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       purgeIntervalMinutes: e.QUESTION_PURGE_INTERVAL_MINUTES,
     },
   };
+}
+
+/**
+ * TRUST_PROXY: unset or "false" trusts no proxy; a whole number is the count of proxy hops in front
+ * of the server; otherwise a comma-separated list of proxy addresses or CIDR ranges.
+ */
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10) throw trustProxyError('at most 10 proxy hops');
+    return hops;
+  }
+  const entries = text.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address = '', prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk =
+      prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (family === 0 || !prefixOk || extra !== undefined) {
+      throw trustProxyError(`"${entry}" is not an address or CIDR range (use a hop count or addresses)`);
+    }
+  }
+  return entries;
+}
+
+function trustProxyError(message: string): AppError {
+  return new AppError('config_invalid', `TRUST_PROXY: ${message}`, { field: 'TRUST_PROXY' });
 }

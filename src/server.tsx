@@ -7,8 +7,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './lib/deps.ts';
-import { type AppError, isAppError } from './lib/errors.ts';
-import { pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
+import { AppError, isAppError } from './lib/errors.ts';
+import { fieldWithNulByte, pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
 import { actorRoutes } from './modules/actors/index.ts';
 import { apiModule } from './modules/api/index.ts';
 import { appealRoutes } from './modules/appeals/index.ts';
@@ -33,7 +33,8 @@ export type BuildOptions = {
 export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: deps.config.logLevel },
-    trustProxy: true,
+    // Off by default: a forged X-Forwarded-For would otherwise pick its own rate-limit key.
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -64,6 +65,12 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
   await app.register(cookie);
   await app.register(fastifyStatic, { root: staticFolder, prefix: '/static/', maxAge: '1h' });
   registerSessionHook(app, deps);
+  // One check for every route, before any schema or query sees the input.
+  app.addHook('preValidation', async (request) => {
+    const field =
+      fieldWithNulByte(request.params) ?? fieldWithNulByte(request.query) ?? fieldWithNulByte(request.body);
+    if (field) throw new AppError('bad_request', `${field}: must not contain a NUL character`, { field });
+  });
 
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const wantsJson =
@@ -133,6 +140,11 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
   await app.register(statsRoutes, { deps });
   await app.register(bulletinRoutes, { deps });
   return app;
+}
+
+/** A hop count becomes Fastify's trust function: the nearest `hops` addresses are proxies. */
+function trustProxyOption(trust: AppDeps['config']['trustProxy']) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }
 
 function acceptsHtml(accept: string | undefined): boolean {

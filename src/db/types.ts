@@ -92,6 +92,13 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
+/** Keys shared by every instance on one database, made once (0010). */
+export interface SharedKeysTable {
+  name: string;
+  secret: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface LoginAttemptsTable {
   id: Generated<number>;
   throttle_key: string;
@@ -139,6 +146,8 @@ export interface IncidentsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   published_at: Timestamp | null;
+  /** What the public side shows instead of the id of a restricted incident (0010). */
+  public_ref: Generated<string>;
 }
 
 export interface IncidentCategoriesTable {
@@ -286,6 +295,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  shared_keys: SharedKeysTable;
   actors: ActorsTable;
   actor_names: ActorNamesTable;
   incidents: IncidentsTable;

@@ -27,3 +27,19 @@ export function pathWithoutLang(url: string): string {
 export function sendPage(reply: FastifyReply, page: VNode, status = 200) {
   return reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
 }
+
+/**
+ * The name of the first field whose name or value holds a NUL character, or undefined. PostgreSQL
+ * refuses NUL in text, so such input would otherwise fail deep in a query; it is never meaningful.
+ */
+export function fieldWithNulByte(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'input' : undefined;
+  if (typeof value !== 'object' || value === null || Buffer.isBuffer(value)) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const itemPath = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return itemPath;
+    const found = fieldWithNulByte(item, itemPath);
+    if (found) return found;
+  }
+  return undefined;
+}

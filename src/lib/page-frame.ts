@@ -13,8 +13,3 @@ export function publicFrame(request: FastifyRequest, deps: AppDeps, lang: Lang, 
     organization: deps.config.organization,
   };
 }
-
-/** The site's own address for links in mail and feeds: PUBLIC_URL, else the address of the request. */
-export function siteBaseUrl(request: FastifyRequest, deps: AppDeps): string {
-  return (deps.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
-}

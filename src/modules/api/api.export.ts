@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/client.ts';
 import { type Lang, pickText } from '../../i18n/langs.ts';
+import { guardFormula } from '../../lib/csv.ts';
 import { type IncidentSummary, type Labels, loadIncidentSummaries } from '../portal/index.ts';
 import { type PreparedSearch, streamIncidentIds } from '../search/index.ts';
 
@@ -33,7 +34,7 @@ function csvRow(incident: IncidentSummary, labels: Labels, origin: string): stri
   const summary = pickText(incident.summary, lang);
   const names = (actors: IncidentSummary['victims']) =>
     actors.map((actor) => `${actor.name} (${labels.kind(actor.kind)})`).join('; ');
-  return [
+  const cells = [
     incident.id,
     `${origin}/${lang}/incidents/${encodeURIComponent(incident.id)}`,
     incident.date,
@@ -50,6 +51,7 @@ function csvRow(incident: IncidentSummary, labels: Labels, origin: string): stri
     title?.lang ?? summary?.lang ?? '',
     incident.restricted ? 'yes' : 'no',
   ];
+  return cells.map(guardFormula);
 }
 
 async function* summaries(db: Db, search: PreparedSearch): AsyncGenerator<IncidentSummary[]> {

@@ -96,8 +96,7 @@ function countsOf(aggregation: Aggregation, dimensions: readonly AggregateDimens
 const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions = [] }) => {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  const origin = (request: FastifyRequest) =>
-    (deps.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
+  const origin = deps.config.publicUrl;
 
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'] });
   await app.register(rateLimit, {
@@ -232,10 +231,10 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
         if (format === 'csv') {
           const [taxonomy, regions] = await Promise.all([loadTaxonomy(db), loadRegions(db)]);
           reply.type('text/csv; charset=utf-8');
-          return reply.send(incidentsCsv(db, search, makeLabels(lang, taxonomy, regions), origin(request)));
+          return reply.send(incidentsCsv(db, search, makeLabels(lang, taxonomy, regions), origin));
         }
         reply.type('application/json; charset=utf-8');
-        return reply.send(incidentsJson(db, search, lang, origin(request)));
+        return reply.send(incidentsJson(db, search, lang, origin));
       },
     );
   }

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../lib/context.ts';
 import type { ModuleOptions } from '../../lib/deps.ts';
 import { isAppError } from '../../lib/errors.ts';
 import { sendPage } from '../../lib/http.ts';
-import { publicFrame, siteBaseUrl } from '../../lib/page-frame.ts';
+import { publicFrame } from '../../lib/page-frame.ts';
 import { editorialFrame, editorialGuard, requireRole, verifyCsrf } from '../auth/index.ts';
 import { assembleAppeal, renderAppealDocx, renderAppealPdf, renderAppealsFeed } from './appeals.documents.ts';
 import { appealMessages } from './appeals.messages.ts';
@@ -81,7 +81,7 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     const appeals = await listPublishedAppeals(deps.db, 50);
     return reply
       .type('application/atom+xml; charset=utf-8')
-      .send(renderAppealsFeed(appeals, lang, siteBaseUrl(request, deps), organization));
+      .send(renderAppealsFeed(appeals, lang, deps.config.publicUrl, organization));
   });
 
   app.get('/:lang(kk|ru|en)/appeals/:id(\\d+)', { schema: { params: idParams } }, async (request, reply) => {

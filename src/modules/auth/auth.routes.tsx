@@ -49,7 +49,7 @@ const homeNotices = {
 } as const;
 
 export const authRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { deps }) => {
-  const secureCookies = deps.config.env === 'production';
+  const secureCookies = deps.config.secureCookies;
 
   const renderLogin = (
     request: FastifyRequest,
@@ -63,7 +63,7 @@ export const authRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { deps 
       reply,
       <LoginPage
         frame={publicFrame(request, deps, page.lang, t('loginTitle'))}
-        csrfToken={issueFormToken(request, reply)}
+        csrfToken={issueFormToken(request, reply, secureCookies)}
         {...page}
       />,
       status,
@@ -122,7 +122,10 @@ export const authRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { deps 
       const message = t('errorInvalidCredentials');
       return renderLogin(request, reply, { ...page, errors: [{ field: 'password', message }] }, 401);
     }
-    setSessionCookie(reply, result.session.token, secureCookies);
+    setSessionCookie(reply, result.session.token, {
+      secure: secureCookies,
+      pending: result.outcome !== 'signed_in',
+    });
     const query = `?next=${encodeURIComponent(next)}`;
     if (result.outcome === 'code_required') return reply.redirect(`/${lang}/login/code${query}`, 303);
     if (result.outcome === 'enrolment_required') return reply.redirect(`/${lang}/login/enrol${query}`, 303);
@@ -230,7 +233,7 @@ export const authRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { deps 
           401,
         );
       }
-      setSessionCookie(reply, result.session.token, secureCookies);
+      setSessionCookie(reply, result.session.token, { secure: secureCookies, pending: false });
       const home = `/${lang}/editorial`;
       return reply.redirect(
         result.enrolled && next === home ? `${home}?notice=second-factor-enabled` : next,

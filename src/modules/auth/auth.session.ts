@@ -87,13 +87,21 @@ export async function destroyUserSessions(db: Db, userId: number, keepToken?: st
   await query.execute();
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
+/**
+ * The cookie lives as long as its session: 14 days for a full one, 10 minutes for one that still owes
+ * its TOTP code (a browser must not keep a dead token for two weeks).
+ */
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  options: { secure: boolean; pending: boolean },
+) {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
-    secure,
+    secure: options.secure,
     path: '/',
-    maxAge: SESSION_DAYS * 86_400,
+    maxAge: options.pending ? PENDING_SESSION_MS / 1000 : SESSION_DAYS * 86_400,
   });
 }
 
@@ -149,7 +157,7 @@ const FORM_COOKIE = 'sozwatch_form';
  * CSRF for forms that anonymous visitors send (login, "Ask your question"): a double-submit token,
  * a random cookie that the form repeats in `_csrf`. Signed-in forms use the session's token instead.
  */
-export function issueFormToken(request: FastifyRequest, reply: FastifyReply): string {
+export function issueFormToken(request: FastifyRequest, reply: FastifyReply, secure: boolean): string {
   if (request.csrfToken) return request.csrfToken;
   const existing = request.cookies[FORM_COOKIE];
   if (existing && /^[A-Za-z0-9_-]{32}$/.test(existing)) return existing;
@@ -158,7 +166,8 @@ export function issueFormToken(request: FastifyRequest, reply: FastifyReply): st
     httpOnly: true,
     sameSite: 'strict',
     path: '/',
-    secure: request.protocol === 'https',
+    // From the configuration, not the request: behind a TLS-terminating proxy the request is http.
+    secure,
   });
   return token;
 }

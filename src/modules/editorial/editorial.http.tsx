@@ -108,7 +108,8 @@ export function noticeOf(
   values: Record<string, string> = {},
 ): string | undefined {
   const key = textOf(query(request), 'done');
-  return key in notices ? t(notices[key as keyof typeof notices], values) : undefined;
+  // Own keys only: `in` would also match inherited names such as 'constructor' or '__proto__'.
+  return Object.hasOwn(notices, key) ? t(notices[key as keyof typeof notices], values) : undefined;
 }
 
 export type Notice = keyof typeof notices;

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import type { RecordStatus } from '../../db/types.ts';
 import type { LocalizedText } from '../../i18n/langs.ts';
 import { chunked } from '../../lib/batch.ts';
+import { guardFormula } from '../../lib/csv.ts';
 import { parseInput } from '../../lib/input.ts';
 import { loadReferenceData } from '../../lib/reference-data.ts';
 import { type ActorRecord, loadActorRecords, loadActorViews, toPublicActor } from '../actors/index.ts';
@@ -521,9 +522,4 @@ function publicCsvRow(presented: PublicIncident) {
       presented.is_demo ? 'yes' : '',
     ],
   };
-}
-
-/** A cell a spreadsheet would run as a formula is prefixed with an apostrophe (CSV injection). */
-function guardFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import { type Lang, langs } from '../../i18n/langs.ts';
+import { publicIncidentId } from './portal.repo.ts';
 
 /** XML text and attribute escaping: feeds and sitemaps are built as strings, so escape everything. */
 export function escapeXml(text: string): string {
@@ -53,11 +54,14 @@ ${entries}
 `;
 }
 
-/** When each public incident changed last, for the feed; restricted ones give away no more than their month. */
+/**
+ * When each public incident changed last, for the feed, by public id; restricted ones give away no
+ * more than their month.
+ */
 export async function loadFeedTimes(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await sql<{ id: string; updated: Date }>`
-    select s.incident_id as id,
+    select ${publicIncidentId} as id,
       case when s.restricted then s.sort_date::timestamptz else coalesce(i.published_at, i.updated_at) end as updated
     from incident_search s join incidents i on i.id = s.incident_id
     where s.incident_id = any(${ids}::text[])`.execute(db);

@@ -21,7 +21,27 @@ import type {
  * incident_search (published ones only, restricted ones already stripped) and never selects
  * incidents.correspondent, editorial_note or provenance, anonymous actor links, confidential
  * sources, or users. Restricted incidents are blanked in SQL, so their text never leaves the database.
+ * Nor does their id: import files and the demo put names in ids, so the public side knows a restricted
+ * incident only as 'restricted-' and a random reference (`publicIncidentId`).
  */
+
+const RESTRICTED_PREFIX = 'restricted-';
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The id the public sees, for a query over incident_search `s` joined to incidents `i`. */
+export const publicIncidentId = sql<string>`case when s.restricted then ${RESTRICTED_PREFIX} || i.public_ref::text else s.incident_id end`;
+
+/** The incident behind a public id: an open incident by its own id, a restricted one by its reference. */
+async function resolvePublicIncidentId(db: Db, publicId: string): Promise<string | undefined> {
+  const tail = publicId.startsWith(RESTRICTED_PREFIX) ? publicId.slice(RESTRICTED_PREFIX.length) : '';
+  const reference = uuidPattern.test(tail) ? tail : null;
+  const result = await sql<{ id: string }>`
+    select s.incident_id as id from incident_search s join incidents i on i.id = s.incident_id
+    where (s.incident_id = ${publicId} and not s.restricted)
+      or (s.restricted and i.public_ref = ${reference}::uuid)
+    limit 1`.execute(db);
+  return result.rows[0]?.id;
+}
 
 export type DatabaseSummary = {
   incidentsPublished: number;
@@ -74,8 +94,8 @@ type ActorLinkRow = { incident_id: string; role: 'victim' | 'perpetrator' } & Ac
 export async function loadIncidentSummaries(db: Db, ids: string[]): Promise<IncidentSummary[]> {
   if (ids.length === 0) return [];
   const [rows, actors] = await Promise.all([
-    sql<Omit<IncidentSummary, 'victims' | 'perpetrators'>>`
-      select s.incident_id as id, s.restricted,
+    sql<Omit<IncidentSummary, 'victims' | 'perpetrators'> & { key: string }>`
+      select s.incident_id as key, ${publicIncidentId} as id, s.restricted,
         case when s.restricted or i.date_precision = 'month' then to_char(s.sort_date, 'YYYY-MM')
              else to_char(i.date, 'YYYY-MM-DD') end as date,
         to_char(s.counted_in, 'YYYY-MM') as counted_in,
@@ -96,7 +116,7 @@ export async function loadIncidentSummaries(db: Db, ids: string[]): Promise<Inci
       where ia.incident_id = any(${ids}::text[]) and not ia.anonymous
       order by ia.incident_id, ia.role, ia.position, name`.execute(db),
   ]);
-  const byId = new Map(rows.rows.map((row) => [row.id, row]));
+  const byId = new Map(rows.rows.map(({ key, ...row }) => [key, row]));
   const actorsOf = new Map<string, ActorLinkRow[]>();
   for (const actor of actors.rows) {
     const list = actorsOf.get(actor.incident_id) ?? [];
@@ -118,7 +138,10 @@ export async function loadIncidentSummaries(db: Db, ids: string[]): Promise<Inci
   });
 }
 
-export async function loadIncident(db: Db, id: string): Promise<IncidentDetail | null> {
+/** One public incident by its public id (see publicIncidentId), or null. */
+export async function loadIncident(db: Db, publicId: string): Promise<IncidentDetail | null> {
+  const id = await resolvePublicIncidentId(db, publicId);
+  if (id === undefined) return null;
   const [summary] = await loadIncidentSummaries(db, [id]);
   if (!summary) return null;
   if (summary.restricted) {

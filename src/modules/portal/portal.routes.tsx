@@ -89,8 +89,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
     const { taxonomy, regions } = await cached.data;
     return { taxonomy, regions, labels: makeLabels(lang, taxonomy, regions) };
   };
-  const origin = (request: FastifyRequest) =>
-    (deps.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
+  const origin = deps.config.publicUrl;
   const notFound = () => new AppError('not_found', 'no such page');
 
   app.get('/', async (request, reply) =>
@@ -348,7 +347,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
       loadFeedTimes(db, ids),
       reference(lang),
     ]);
-    const base = origin(request);
+    const base = origin;
     const updated = [...times.values()].sort().at(-1) ?? new Date(0).toISOString();
     const xml = atomFeed({
       id: `${base}/${lang}/feed.xml`,
@@ -378,7 +377,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
   });
 
   app.get('/sitemap.xml', async (request, reply) => {
-    const base = origin(request);
+    const base = origin;
     const { chunks } = await sitemapIncidentIds(db, 0);
     const xml = sitemapIndex(base, [
       '/sitemaps/pages.xml',
@@ -392,10 +391,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
 
   app.get('/sitemaps/pages.xml', async (request, reply) => {
     const regions = await loadRegions(db);
-    const xml = sitemapUrls(origin(request), [
-      ...staticPaths,
-      ...regions.map((region) => `/regions/${region.code}`),
-    ]);
+    const xml = sitemapUrls(origin, [...staticPaths, ...regions.map((region) => `/regions/${region.code}`)]);
     return reply
       .type('application/xml; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')
@@ -408,7 +404,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
     const { ids, chunks } = await sitemapIncidentIds(db, chunk);
     if (chunk >= Math.max(1, chunks)) throw notFound();
     const xml = sitemapUrls(
-      origin(request),
+      origin,
       ids.map((id) => `/incidents/${encodeURIComponent(id)}`),
     );
     return reply

@@ -18,7 +18,9 @@ export type ActorRef = z.infer<typeof actorRefSchema>;
 
 export const incidentSummarySchema = z
   .object({
-    id: z.string(),
+    id: z
+      .string()
+      .describe("the record's id; a restricted record's is 'restricted-' and a random reference instead"),
     restricted: z.boolean().describe('a restricted record shows only its month, region and categories'),
     date: z.string().describe('YYYY-MM-DD, or YYYY-MM when only the month is known or public'),
     counted_in: z.string().describe('the counting month, YYYY-MM'),

@@ -6,7 +6,6 @@ import type { ServiceContext } from '../../lib/context.ts';
 import type { ModuleOptions } from '../../lib/deps.ts';
 import { type AppError, isAppError } from '../../lib/errors.ts';
 import { sendPage } from '../../lib/http.ts';
-import { siteBaseUrl } from '../../lib/page-frame.ts';
 import { editorialFrame, editorialGuard, requireRole, verifyCsrf } from '../auth/index.ts';
 import { deliverMail } from './questions.mail.ts';
 import { questionMessages } from './questions.messages.ts';
@@ -177,7 +176,7 @@ export const questionEditorialRoutes: FastifyPluginAsync<ModuleOptions> = async 
       verifyCsrf(request);
       const body = actionBodySchema.parse(request.body ?? {});
       const change = { id, version: body.version };
-      const links = { baseUrl: siteBaseUrl(request, deps), orgName: deps.config.organization.name.en };
+      const links = { baseUrl: deps.config.publicUrl, orgName: deps.config.organization.name.en };
       const draft: DetailDraft = {
         text: body.text,
         answer: body.answer,

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { translator } from '../../i18n/define.ts';
@@ -7,7 +6,8 @@ import type { ServiceContext } from '../../lib/context.ts';
 import type { AppDeps, ModuleOptions } from '../../lib/deps.ts';
 import { isAppError } from '../../lib/errors.ts';
 import { sendPage } from '../../lib/http.ts';
-import { publicFrame, siteBaseUrl } from '../../lib/page-frame.ts';
+import { publicFrame } from '../../lib/page-frame.ts';
+import { sharedKey } from '../../lib/shared-keys.ts';
 import { issueFormToken, verifyFormToken } from '../auth/index.ts';
 import { questionEditorialRoutes } from './questions.editorial.routes.tsx';
 import { deliverMail } from './questions.mail.ts';
@@ -73,7 +73,9 @@ const statusFormSchema = z.object({
 });
 
 export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { deps }) => {
-  const stampSecret = deps.config.sessionSecret ?? randomBytes(32).toString('hex');
+  // SESSION_SECRET when set, else a key kept in the database: never a key of this instance alone, or
+  // a form served by one instance would be refused by the next.
+  const stampSecret = deps.config.sessionSecret ?? (await sharedKey(deps.db, 'question_forms'));
   const limits: RateLimits = {
     short: deps.config.questions.rateShort,
     shortMinutes: deps.config.questions.rateShortMinutes,
@@ -85,9 +87,9 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
     via: 'web',
     now: deps.now,
   });
-  const keyOf = (request: FastifyRequest) => clientKey(deps.config.sessionSecret, request.ip);
+  const keyOf = (request: FastifyRequest) => clientKey(stampSecret, request.ip);
   const links = (request: FastifyRequest) => ({
-    baseUrl: siteBaseUrl(request, deps),
+    baseUrl: deps.config.publicUrl,
     orgName: deps.config.organization.name.en,
   });
   const deliver = async (request: FastifyRequest, ids: number[]) => {
@@ -122,7 +124,7 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
         errors={options.errors ?? {}}
         {...(options.notice ? { notice: options.notice } : {})}
         regions={await listRegions(deps.db)}
-        formToken={issueFormToken(request, reply)}
+        formToken={issueFormToken(request, reply, deps.config.secureCookies)}
         stamp={issueFormStamp(stampSecret, deps.now())}
         submissionKey={submissionKey}
         retentionDays={deps.config.questions.contactRetentionDays}
@@ -252,7 +254,7 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
       reply,
       <StatusPage
         frame={statusFrame(request, lang)}
-        formToken={issueFormToken(request, reply)}
+        formToken={issueFormToken(request, reply, deps.config.secureCookies)}
         reference=""
         code=""
       />,
@@ -276,7 +278,7 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
         reply,
         <StatusPage
           frame={statusFrame(request, lang)}
-          formToken={issueFormToken(request, reply)}
+          formToken={issueFormToken(request, reply, deps.config.secureCookies)}
           reference={reference}
           code={code}
           {...props}

@@ -25,7 +25,7 @@ type QuestionRow = import('kysely').Selectable<QuestionsTable>;
 export const STAFF_ROLES: readonly Role[] = ['lawyer', 'admin', 'editor'];
 const ACCESS_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-/** Where the mails' links point: PUBLIC_URL, else the address the request came to. */
+/** Where the mails' links point: always PUBLIC_URL, never an address taken from the request. */
 export type MailLinks = { baseUrl: string; orgName: string };
 
 // ---------------------------------------------------------------- the public side

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * Spam defences that need no third party: a honeypot field, a signed time stamp (a form sent too
@@ -44,13 +44,11 @@ export function isHoneypotFilled(value: string): boolean {
 }
 
 /**
- * With SESSION_SECRET (required in production) the key is an HMAC that nobody can reverse by trying
- * every address; without it the key is still stable across restarts so limits keep working.
+ * An HMAC of the address under SESSION_SECRET or the database's shared key: nobody can reverse it by
+ * trying every address, and it is the same on every instance and across restarts.
  */
-export function clientKey(secret: string | undefined, address: string): string {
-  return secret
-    ? createHmac('sha256', secret).update(`client:${address}`).digest('hex').slice(0, 32)
-    : createHash('sha256').update(`sozwatch-client:${address}`).digest('hex').slice(0, 32);
+export function clientKey(secret: string, address: string): string {
+  return createHmac('sha256', secret).update(`client:${address}`).digest('hex').slice(0, 32);
 }
 
 export type RateLimits = { short: number; shortMinutes: number; daily: number };
