@@ -34,11 +34,45 @@ describe('loadConfig', () => {
   });
 
   it('has no default secret: production needs SESSION_SECRET', () => {
-    expect(configError({ NODE_ENV: 'production' }).message).toMatch(/^SESSION_SECRET: required/);
-    expect(configError({ NODE_ENV: 'production', SESSION_SECRET: 'short' }).field).toBe('SESSION_SECRET');
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).sessionSecret).toHaveLength(
-      32,
+    const site = { PUBLIC_URL: 'https://sozwatch.example' };
+    expect(configError({ NODE_ENV: 'production', ...site }).message).toMatch(/^SESSION_SECRET: required/);
+    expect(configError({ NODE_ENV: 'production', SESSION_SECRET: 'short', ...site }).field).toBe(
+      'SESSION_SECRET',
     );
+    expect(
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), ...site }).sessionSecret,
+    ).toHaveLength(32);
+  });
+
+  it('takes absolute links from PUBLIC_URL only, which production requires', () => {
+    const secret = { SESSION_SECRET: 'x'.repeat(32) };
+    expect(configError({ NODE_ENV: 'production', ...secret }).field).toBe('PUBLIC_URL');
+    expect(configError({ PUBLIC_URL: 'ftp://sozwatch.example' }).field).toBe('PUBLIC_URL');
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://sozwatch.example/',
+      ...secret,
+    });
+    expect(production.publicUrl).toBe('https://sozwatch.example');
+    expect(production.secureCookies).toBe(true);
+    const local = loadConfig({ PORT: '8080' });
+    expect(local.publicUrl).toBe('http://127.0.0.1:8080');
+    expect(local.secureCookies).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'https://sozwatch.example' }).secureCookies).toBe(true);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names a hop count or the proxies', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,::1' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '10.1.0.0/16',
+      '::1',
+    ]);
+    expect(configError({ TRUST_PROXY: 'true' }).field).toBe('TRUST_PROXY');
+    expect(configError({ TRUST_PROXY: '10.0.0.0/40' }).field).toBe('TRUST_PROXY');
+    expect(configError({ TRUST_PROXY: '99' }).field).toBe('TRUST_PROXY');
   });
 
   it('treats an empty variable as unset', () => {

@@ -23,7 +23,21 @@ export const secrets = [
   'DRAFT-CASE',
   'CASE-EDITORIAL-NOTE',
   'editor-secret@example.test',
+  // Import files and the demo put surnames in ids: a restricted incident's own id is a secret too.
+  'RESTRICTED-ID',
 ] as const;
+
+export const restrictedIncidentId = 'inc-restricted-RESTRICTED-ID';
+
+/** The id under which the public side shows the restricted incident ('restricted-' and its reference). */
+export async function restrictedPublicId(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('incidents')
+    .select('public_ref')
+    .where('id', '=', restrictedIncidentId)
+    .executeTakeFirstOrThrow();
+  return `restricted-${row.public_ref}`;
+}
 
 export async function insertPublicRecords(db: Db) {
   await insertUser(db, { role: 'editor', email: 'editor-secret@example.test' });
@@ -103,7 +117,7 @@ export async function insertPublicRecords(db: Db) {
     victims: [{ actorId: outlet }],
   });
   const restricted = await insertIncident(db, {
-    id: 'inc-restricted',
+    id: restrictedIncidentId,
     date: '2024-05-20',
     region: 'abai',
     visibility: 'restricted',
@@ -139,6 +153,7 @@ export async function insertPublicRecords(db: Db) {
     title: { ru: 'Заблокирован сайт газеты', en: 'Newspaper site blocked' },
   });
   return {
+    restrictedPublicId: await restrictedPublicId(db),
     journalist,
     outlet,
     police,

@@ -3,12 +3,13 @@ import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
-import { insertPublicRecords, secrets } from '../../../test/public-records.ts';
+import { insertPublicRecords, restrictedIncidentId, secrets } from '../../../test/public-records.ts';
 import { loadConfig } from '../../config.ts';
 import { buildServer } from '../../server.tsx';
 
 let database: TestDatabase;
 let app: FastifyInstance;
+let ids: Awaited<ReturnType<typeof insertPublicRecords>>;
 
 const build = (env: Record<string, string> = {}) =>
   buildServer(
@@ -23,7 +24,7 @@ const build = (env: Record<string, string> = {}) =>
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await insertPublicRecords(database.db);
+  ids = await insertPublicRecords(database.db);
   app = await build();
 });
 afterAll(async () => {
@@ -87,7 +88,7 @@ describe('reading', () => {
       { url: 'https://news.example/report', outlet: 'Demo Weekly', title: null },
     ]);
     expect(incident.cases).toEqual([expect.objectContaining({ id: 'case-honor', kind: 'civil' })]);
-    const restricted = (await get('/api/v1/incidents/inc-restricted')).json().data;
+    const restricted = (await get(`/api/v1/incidents/${ids.restrictedPublicId}`)).json().data;
     expect(restricted).toMatchObject({
       restricted: true,
       date: '2024-05',
@@ -167,7 +168,7 @@ describe('downloads', () => {
     const rows: Array<Record<string, string>> = parse(response.body, { columns: true, bom: true });
     expect(rows.map((row) => row.id)).toEqual(listed);
     expect(rows[1]).toMatchObject({
-      id: 'inc-restricted',
+      id: ids.restrictedPublicId,
       date: '2024-05',
       region_name: 'Абайская область',
       title: '',
@@ -196,7 +197,7 @@ describe('privacy', () => {
     const urls = [
       '/api/v1/incidents?per_page=100',
       '/api/v1/incidents/inc-main',
-      '/api/v1/incidents/inc-restricted',
+      `/api/v1/incidents/${ids.restrictedPublicId}`,
       '/api/v1/incidents.csv',
       '/api/v1/incidents.json',
       '/api/v1/incidents/facets',

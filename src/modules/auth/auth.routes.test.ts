@@ -281,7 +281,11 @@ describe('signing in with a password', () => {
   it('marks the session cookie Secure in production', async () => {
     const production = await buildServer(
       {
-        config: loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) }),
+        config: loadConfig({
+          NODE_ENV: 'production',
+          SESSION_SECRET: 's'.repeat(40),
+          PUBLIC_URL: 'https://sozwatch.example',
+        }),
         db: database.db,
         engine: database.engine,
         now: () => clock,
