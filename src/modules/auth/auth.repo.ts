@@ -114,8 +114,17 @@ export async function lockActiveAdmins(trx: Db): Promise<number[]> {
  */
 export async function forgetExpired(db: Db, now: Date) {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  // Attempts matter for an hour at most; the addresses an account signed in from, for 30 days.
   await db
     .deleteFrom('login_attempts')
-    .where('attempted_at', '<', new Date(now.getTime() - 86_400_000))
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('attempted_at', '<', new Date(now.getTime() - 86_400_000)),
+          eb('throttle_key', 'not like', 'known:%'),
+        ]),
+        eb('attempted_at', '<', new Date(now.getTime() - 30 * 86_400_000)),
+      ]),
+    )
     .execute();
 }

@@ -334,7 +334,45 @@ describe('login throttling', () => {
     advance(60_000);
     expect((await browser().login(monitor.email, monitor.password)).statusCode).toBe(303);
     const keys = await database.db.selectFrom('login_attempts').select('throttle_key').distinct().execute();
-    expect(keys.map((row) => row.throttle_key).sort()).toEqual([`email:${monitor.email}`, 'ip:203.0.113.7']);
+    expect(keys.map((row) => row.throttle_key).sort()).toEqual([
+      `email:${monitor.email}`,
+      'ip:203.0.113.7',
+      `known:203.0.113.7:${monitor.email}`,
+      `pair:203.0.113.7:${monitor.email}`,
+    ]);
+  });
+
+  it('lets nobody lock a user out from elsewhere: the usual address still gets in', async () => {
+    const monitor = await newUser('monitor');
+    const desk = browser('203.0.113.50');
+    expect((await desk.login(monitor.email, monitor.password)).statusCode).toBe(303);
+    advance(60_000);
+    // 25 wrong passwords for this account from 25 other addresses, as fast as they are answered.
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 25; attempt++) {
+      statuses.push((await browser(`198.18.1.${attempt}`).login(monitor.email, 'wrong password')).statusCode);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    // After 10 failures, guessing from a new address waits, longer after each failure.
+    expect(statuses.slice(10).every((status) => status === 429)).toBe(true);
+    const slowed = await browser('198.18.2.1').login(monitor.email, 'wrong password');
+    expect(slowed.statusCode).toBe(429);
+    advance(1500);
+    expect((await browser('198.18.2.2').login(monitor.email, 'wrong password')).statusCode).toBe(401);
+    const longer = await browser('198.18.2.3').login(monitor.email, 'wrong password');
+    expect(longer.statusCode).toBe(429);
+    expect(Number(longer.headers['retry-after'])).toBeGreaterThanOrEqual(2);
+    // The user at their usual address signs in with the right password all the same.
+    expect((await browser('203.0.113.50').login(monitor.email, monitor.password)).statusCode).toBe(303);
+  });
+
+  it('locks one address and one account after 5 failures, not the account everywhere', async () => {
+    const monitor = await newUser('monitor');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await browser('198.18.3.1').login(monitor.email, 'wrong password')).statusCode).toBe(401);
+    }
+    expect((await browser('198.18.3.1').login(monitor.email, monitor.password)).statusCode).toBe(429);
+    expect((await browser('198.18.3.2').login(monitor.email, monitor.password)).statusCode).toBe(303);
   });
 
   it('starts an email count again after a successful sign-in', async () => {
