@@ -6,9 +6,11 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
 import type { AppDeps } from './lib/deps.ts';
 import { AppError, isAppError } from './lib/errors.ts';
 import { fieldWithNulByte, pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
+import { describeIssue } from './lib/input.ts';
 import { actorRoutes } from './modules/actors/index.ts';
 import { apiModule } from './modules/api/index.ts';
 import { appealRoutes } from './modules/appeals/index.ts';
@@ -82,6 +84,12 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
     if (isAppError(error)) {
       status = error.httpStatus;
       ({ code, message, field } = error);
+    } else if (error instanceof ZodError) {
+      // A schema parsed in a handler rather than by the route: still the caller's input at fault.
+      status = 422;
+      code = 'validation_failed';
+      ({ field, message } = describeIssue(error));
+      if (field === '') field = undefined;
     } else if ('validation' in error && error.validation) {
       status = 422;
       code = 'validation_failed';

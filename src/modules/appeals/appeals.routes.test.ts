@@ -180,6 +180,37 @@ describe('appeals', () => {
     ]);
   });
 
+  it('shows the appeal again with a 422 for a form it cannot read, and changes nothing', async () => {
+    const incident = await insertIncident(t.database.db, {
+      date: '2019-04-02',
+      title: { en: 'Crew stopped' },
+    });
+    const created = await staffPost(t.app, editor, '/en/editorial/appeals', { incidents: [incident] });
+    const editUrl = String(created.headers.location).split('?')[0] ?? '';
+    const id = Number(editUrl.split('/').at(-1));
+    const before = await t.database.db
+      .selectFrom('appeals')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    for (const [url, fields] of [
+      [editUrl, {}],
+      [editUrl, { version: 'abc' }],
+      [`${editUrl}/publish`, {}],
+      [`${editUrl}/unpublish`, { version: '1.5' }],
+    ] as const) {
+      const response = await staffPost(t.app, editor, url, fields);
+      expect(response.statusCode, url).toBe(422);
+      expect(response.body, url).toContain(`action="${editUrl}"`);
+    }
+    const after = await t.database.db
+      .selectFrom('appeals')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+  });
+
   it('keeps the editorial side closed to visitors and monitors, and needs the CSRF token', async () => {
     const visitor = await t.app.inject('/en/editorial/appeals');
     expect(visitor.statusCode).toBe(303);

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../lib/context.ts';
 import type { ModuleOptions } from '../../lib/deps.ts';
 import { isAppError } from '../../lib/errors.ts';
 import { sendPage } from '../../lib/http.ts';
+import { parseInput } from '../../lib/input.ts';
 import { publicFrame } from '../../lib/page-frame.ts';
 import { editorialFrame, editorialGuard, requireRole, verifyCsrf } from '../auth/index.ts';
 import { assembleAppeal, renderAppealDocx, renderAppealPdf, renderAppealsFeed } from './appeals.documents.ts';
@@ -160,7 +161,7 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
       lang: Lang,
       error?: string,
     ) => {
-      const filters = selectionFiltersSchema.parse(request.query ?? {});
+      const filters = parseInput(selectionFiltersSchema, request.query ?? {});
       const incidents = await listIncidentsForSelection(context(request), filters);
       const t = translator(appealMessages, lang);
       return sendPage(
@@ -193,7 +194,7 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
         const { lang } = request.params as z.infer<typeof langParams>;
         const ctx = context(request);
         verifyCsrf(request);
-        const body = createBodySchema.parse(request.body ?? {});
+        const body = parseInput(createBodySchema, request.body ?? {});
         if (body.incidents.length === 0) {
           return renderSelection(request, reply, lang, translator(appealMessages, lang)('errorNoSelection'));
         }
@@ -280,8 +281,9 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
         const { lang, id } = request.params as z.infer<typeof idParams>;
         const ctx = context(request);
         verifyCsrf(request);
-        const form = appealFormSchema.parse(request.body ?? {});
+        let form: AppealForm | undefined;
         try {
+          form = parseInput(appealFormSchema, request.body ?? {});
           await updateAppeal(ctx, { id, version: form.version, input: formToInput(form) });
         } catch (error) {
           const text = errorFlash(lang, error);
@@ -289,7 +291,7 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
           return renderEdit(request, reply, lang, id, {
             status: error.httpStatus,
             flash: { kind: 'error', text },
-            form,
+            ...(form ? { form } : {}),
           });
         }
         return reply.redirect(`/${lang}/editorial/appeals/${id}?done=1`, 303);
@@ -304,8 +306,8 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
           const { lang, id } = request.params as z.infer<typeof idParams>;
           const ctx = context(request);
           verifyCsrf(request);
-          const { version } = versionBodySchema.parse(request.body ?? {});
           try {
+            const { version } = parseInput(versionBodySchema, request.body ?? {});
             await (action === 'publish' ? publishAppeal : unpublishAppeal)(ctx, { id, version });
           } catch (error) {
             const text = errorFlash(lang, error);

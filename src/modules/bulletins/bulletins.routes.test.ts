@@ -161,6 +161,27 @@ describe('the bulletin builder', () => {
     expect(await countItems()).toBe(before + 1);
   });
 
+  it('shows the builder again with a 422 for a form it cannot read, and changes nothing', async () => {
+    const before = await database.db.selectFrom('bulletins').selectAll().executeTakeFirstOrThrow();
+    for (const [action, values] of [
+      ['publish', { _csrf: editor.csrf }],
+      ['publish', { _csrf: editor.csrf, version: 'abc' }],
+      ['refresh', { _csrf: editor.csrf, version: '-1' }],
+      ['texts', { _csrf: editor.csrf }],
+      ['move', { _csrf: editor.csrf, item: 'x', direction: 'sideways' }],
+    ] as const) {
+      const response = await post(`/en/editorial/bulletins/2024-05/${action}`, editor, values);
+      expect(response.statusCode, action).toBe(422);
+      expect(response.body, action).toContain('The form was not saved');
+      expect(response.body, action).toContain(`action="/en/editorial/bulletins/2024-05/publish"`);
+    }
+    const created = await post('/en/editorial/bulletins', editor, { _csrf: editor.csrf });
+    expect(created.statusCode).toBe(422);
+    const after = await database.db.selectFrom('bulletins').selectAll().executeTakeFirstOrThrow();
+    expect(after.version).toBe(before.version);
+    expect(after.status).toBe('draft');
+  });
+
   it('publishes nothing to the public before publication', async () => {
     expect((await get('/en/bulletins/2024-05')).statusCode).toBe(404);
     expect((await get('/en/bulletins/2024-05/pdf')).statusCode).toBe(404);

@@ -6,8 +6,9 @@ import { translator } from '../../i18n/define.ts';
 import { formatDate, formatMonth } from '../../i18n/format.ts';
 import { type Lang, type LocalizedText, langs } from '../../i18n/langs.ts';
 import type { AppDeps, ModuleOptions } from '../../lib/deps.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, isAppError } from '../../lib/errors.ts';
 import { pathWithoutLang, sendPage } from '../../lib/http.ts';
+import { parseInput } from '../../lib/input.ts';
 import { Layout, type PageFrame } from '../../web/layout.tsx';
 import {
   EditorialLayout,
@@ -239,12 +240,281 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
       requireRole(request, editors);
       verifyCsrf(request);
       const { lang } = request.params as z.infer<typeof langParams>;
-      const form = monthForm.parse(request.body);
+      const form = parseInput(monthForm, request.body);
       const month = parseMonth(form.month.trim());
       await createBulletinDraft(serviceContext(request, deps), { month });
       return reply.redirect(`/${lang}/editorial/bulletins/${month}`, 303);
     },
   );
+
+  /** The builder page; a form it refused comes back to it with the status and the reason. */
+  const renderBuilder = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    lang: Lang,
+    month: string,
+    refusal?: { status: number; message: string },
+  ) => {
+    const t = translator(bulletinPageMessages, lang);
+    const bulletin = await findBulletin(deps.db, parseMonth(month));
+    if (!bulletin) throw new AppError('not_found', `no bulletin for ${month}; start one from the list`);
+    const input = await loadBulletinInput(deps.db, deps.config.organization, month, {
+      includeDraft: true,
+      live: false,
+    });
+    if (!input) throw new AppError('not_found', `no bulletin for ${month}`);
+    const assembled = assembleBulletin(input, lang);
+    const isDraft = bulletin.status === 'draft';
+    const drift = isDraft ? null : await bulletinDrift(deps.db, month);
+    const [figureLabels, taxonomy] = drift
+      ? await Promise.all([loadFigureLabels(deps.db), loadTaxonomy(deps.db)])
+      : [null, []];
+    const itemRows = await findBulletinItems(deps.db, bulletin.id);
+    const sectionHeadings = Object.fromEntries(
+      assembled.sections.map((section) => [section.key, section.heading]),
+    );
+    const headingOf = (section: BulletinSection) =>
+      sectionHeadings[section] ??
+      assembleBulletin({ ...input, sectionNotes: { [section]: { [lang]: '-' } } }, lang).sections.find(
+        (each) => each.key === section,
+      )?.heading ??
+      section;
+    const scopeName = {
+      month: t('scopeMonth'),
+      ytd: t('scopeYtd'),
+      same_period_last_year: t('scopeLastYear'),
+    };
+    const title = `${t('builderTitle')}: ${formatMonth(month, lang, { capitalize: true })}`;
+    const saved = (request.query as Record<string, string | undefined>).saved === '1';
+    return sendPage(
+      reply,
+      editorialPage(
+        request,
+        deps,
+        lang,
+        title,
+        <>
+          <h1>{title}</h1>
+          {refusal ? (
+            <p role="alert" class="error">
+              {t('formRefused', { message: refusal.message })}
+            </p>
+          ) : null}
+          {saved ? (
+            <p role="status" class="notice">
+              {t('saved')}
+            </p>
+          ) : null}
+          <p>
+            {t('status')}: <strong>{isDraft ? t('statusDraft') : t('statusPublished')}</strong>
+            {bulletin.published_at
+              ? ` · ${t('published', { date: formatDate(new Date(bulletin.published_at).toISOString().slice(0, 10), lang) })}`
+              : ''}
+          </p>
+          <nav aria-label={t('preview')}>
+            <ul>
+              {langs.map((show) => (
+                <li key={show}>
+                  <a href={`/${lang}/editorial/bulletins/${month}/preview/${show}`}>
+                    {t('previewIn', { language: languageNames[show] })}
+                  </a>
+                </li>
+              ))}
+              {isDraft ? null : (
+                <li>
+                  <a href={`/${lang}/bulletins/${month}`}>{t('publicPage')}</a>
+                </li>
+              )}
+            </ul>
+          </nav>
+
+          {drift ? (
+            <section aria-labelledby="drift">
+              <h2 id="drift">{t('drift')}</h2>
+              {drift.differences.length === 0 ? (
+                <p>{t('driftNone')}</p>
+              ) : (
+                <table class="records">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('driftFigure')}</th>
+                      <th scope="col">{t('driftScope')}</th>
+                      <th scope="col">{t('driftFrozen')}</th>
+                      <th scope="col">{t('driftNow')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {drift.differences.map((difference) => (
+                      <tr key={`${difference.scope}-${difference.path}`}>
+                        <td>
+                          <a
+                            href={figureLinker(
+                              lang,
+                              month,
+                            )?.({ scope: difference.scope, path: difference.path })}
+                          >
+                            {figureLabels
+                              ? figureName(difference.path, figureLabels, lang, taxonomy)
+                              : difference.path}
+                          </a>
+                        </td>
+                        <td>{scopeName[difference.scope]}</td>
+                        <td>{difference.frozen}</td>
+                        <td>{difference.current}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              <h3>{t('driftRecords')}</h3>
+              {drift.changedRecords.length === 0 ? (
+                <p>{t('driftRecordsNone')}</p>
+              ) : (
+                <ul>
+                  {drift.changedRecords.map((record) => (
+                    <li key={`${record.type}:${record.id}`}>
+                      <a
+                        href={`/${lang}/editorial/${record.type === 'incident' ? 'incidents' : 'cases'}/${encodeURIComponent(record.id)}`}
+                      >
+                        {record.type}: {record.id}
+                      </a>{' '}
+                      ({formatDate(record.lastChange.slice(0, 10), lang)}, ×{record.changes})
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ) : null}
+
+          <section aria-labelledby="items">
+            <h2 id="items">{t('items')}</h2>
+            {isDraft ? <p>{t('itemsHint')}</p> : null}
+            {itemRows.length === 0 ? <p>{t('noneInMonth')}</p> : null}
+            {bulletinSections.map((section) => {
+              const rows = itemRows.filter((row) => row.section === section);
+              const assembledItems = new Map(
+                assembled.sections.flatMap((each) => each.items).map((item) => [item.itemId, item]),
+              );
+              if (rows.length === 0) return null;
+              return (
+                <div key={section}>
+                  <h3>{headingOf(section)}</h3>
+                  <ol class="bulletin-items">
+                    {rows.map((row, index) => {
+                      const item = assembledItems.get(row.id);
+                      const label = item
+                        ? `${item.dateLabel ? `${item.dateLabel}. ` : ''}${item.heading}`
+                        : (row.incident_id ?? row.case_id ?? '');
+                      return (
+                        <li key={row.id}>
+                          <span>{label}</span>
+                          {isDraft ? (
+                            <form
+                              method="post"
+                              action={`/${lang}/editorial/bulletins/${month}/move`}
+                              class="inline"
+                            >
+                              <Csrf token={request.csrfToken} />
+                              <input type="hidden" name="item" value={String(row.id)} />
+                              <button
+                                type="submit"
+                                name="direction"
+                                value="up"
+                                disabled={index === 0}
+                                aria-label={t('moveUpLabel', { item: label })}
+                              >
+                                ↑ {t('moveUp')}
+                              </button>
+                              <button
+                                type="submit"
+                                name="direction"
+                                value="down"
+                                disabled={index === rows.length - 1}
+                                aria-label={t('moveDownLabel', { item: label })}
+                              >
+                                ↓ {t('moveDown')}
+                              </button>
+                            </form>
+                          ) : null}
+                        </li>
+                      );
+                    })}
+                  </ol>
+                </div>
+              );
+            })}
+            {isDraft ? (
+              <form method="post" action={`/${lang}/editorial/bulletins/${month}/refresh`}>
+                <Csrf token={request.csrfToken} />
+                <input type="hidden" name="version" value={String(bulletin.version)} />
+                <button type="submit">{t('refresh')}</button>
+              </form>
+            ) : null}
+          </section>
+
+          {isDraft ? (
+            <section aria-labelledby="texts">
+              <h2 id="texts">{t('texts')}</h2>
+              <p>{t('textsHint')}</p>
+              <form method="post" action={`/${lang}/editorial/bulletins/${month}/texts`} class="stack">
+                <Csrf token={request.csrfToken} />
+                <input type="hidden" name="version" value={String(bulletin.version)} />
+                {langs.map((each) => (
+                  <div key={each}>
+                    <label for={`introduction-${each}`}>
+                      {t('introduction', { lang: languageNames[each] })}
+                    </label>
+                    <textarea id={`introduction-${each}`} name={`introduction_${each}`} rows={4} lang={each}>
+                      {bulletin.introduction[each] ?? ''}
+                    </textarea>
+                  </div>
+                ))}
+                {bulletinSections.map((section) => (
+                  <details
+                    key={section}
+                    open={langs.some((each) => Boolean(bulletin.section_notes[section]?.[each]))}
+                  >
+                    <summary>{headingOf(section)}</summary>
+                    {langs.map((each) => (
+                      <div key={each}>
+                        <label for={`note-${section}-${each}`}>
+                          {t('sectionNote', { section: headingOf(section), lang: languageNames[each] })}
+                        </label>
+                        <textarea
+                          id={`note-${section}-${each}`}
+                          name={`note_${section}_${each}`}
+                          rows={3}
+                          lang={each}
+                        >
+                          {bulletin.section_notes[section]?.[each] ?? ''}
+                        </textarea>
+                      </div>
+                    ))}
+                  </details>
+                ))}
+                <button type="submit">{t('save')}</button>
+              </form>
+            </section>
+          ) : null}
+
+          {isDraft ? (
+            <section aria-labelledby="publish">
+              <h2 id="publish">{t('publish')}</h2>
+              <p>{t('publishHint')}</p>
+              <form method="post" action={`/${lang}/editorial/bulletins/${month}/publish`}>
+                <Csrf token={request.csrfToken} />
+                <input type="hidden" name="version" value={String(bulletin.version)} />
+                <button type="submit" class="primary">
+                  {t('publish')}
+                </button>
+              </form>
+            </section>
+          ) : null}
+        </>,
+      ),
+      refusal?.status ?? 200,
+    );
+  };
 
   app.get(
     '/:lang(kk|ru|en)/editorial/bulletins/:month',
@@ -252,266 +522,26 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
     async (request, reply) => {
       requireRole(request, editors);
       const { lang, month } = request.params as z.infer<typeof monthParams>;
-      const t = translator(bulletinPageMessages, lang);
-      const bulletin = await findBulletin(deps.db, parseMonth(month));
-      if (!bulletin) throw new AppError('not_found', `no bulletin for ${month}; start one from the list`);
-      const input = await loadBulletinInput(deps.db, deps.config.organization, month, {
-        includeDraft: true,
-        live: false,
-      });
-      if (!input) throw new AppError('not_found', `no bulletin for ${month}`);
-      const assembled = assembleBulletin(input, lang);
-      const isDraft = bulletin.status === 'draft';
-      const drift = isDraft ? null : await bulletinDrift(deps.db, month);
-      const [figureLabels, taxonomy] = drift
-        ? await Promise.all([loadFigureLabels(deps.db), loadTaxonomy(deps.db)])
-        : [null, []];
-      const itemRows = await findBulletinItems(deps.db, bulletin.id);
-      const sectionHeadings = Object.fromEntries(
-        assembled.sections.map((section) => [section.key, section.heading]),
-      );
-      const headingOf = (section: BulletinSection) =>
-        sectionHeadings[section] ??
-        assembleBulletin({ ...input, sectionNotes: { [section]: { [lang]: '-' } } }, lang).sections.find(
-          (each) => each.key === section,
-        )?.heading ??
-        section;
-      const scopeName = {
-        month: t('scopeMonth'),
-        ytd: t('scopeYtd'),
-        same_period_last_year: t('scopeLastYear'),
-      };
-      const title = `${t('builderTitle')}: ${formatMonth(month, lang, { capitalize: true })}`;
-      const saved = (request.query as Record<string, string | undefined>).saved === '1';
-      return sendPage(
-        reply,
-        editorialPage(
-          request,
-          deps,
-          lang,
-          title,
-          <>
-            <h1>{title}</h1>
-            {saved ? (
-              <p role="status" class="notice">
-                {t('saved')}
-              </p>
-            ) : null}
-            <p>
-              {t('status')}: <strong>{isDraft ? t('statusDraft') : t('statusPublished')}</strong>
-              {bulletin.published_at
-                ? ` · ${t('published', { date: formatDate(new Date(bulletin.published_at).toISOString().slice(0, 10), lang) })}`
-                : ''}
-            </p>
-            <nav aria-label={t('preview')}>
-              <ul>
-                {langs.map((show) => (
-                  <li key={show}>
-                    <a href={`/${lang}/editorial/bulletins/${month}/preview/${show}`}>
-                      {t('previewIn', { language: languageNames[show] })}
-                    </a>
-                  </li>
-                ))}
-                {isDraft ? null : (
-                  <li>
-                    <a href={`/${lang}/bulletins/${month}`}>{t('publicPage')}</a>
-                  </li>
-                )}
-              </ul>
-            </nav>
-
-            {drift ? (
-              <section aria-labelledby="drift">
-                <h2 id="drift">{t('drift')}</h2>
-                {drift.differences.length === 0 ? (
-                  <p>{t('driftNone')}</p>
-                ) : (
-                  <table class="records">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('driftFigure')}</th>
-                        <th scope="col">{t('driftScope')}</th>
-                        <th scope="col">{t('driftFrozen')}</th>
-                        <th scope="col">{t('driftNow')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {drift.differences.map((difference) => (
-                        <tr key={`${difference.scope}-${difference.path}`}>
-                          <td>
-                            <a
-                              href={figureLinker(
-                                lang,
-                                month,
-                              )?.({ scope: difference.scope, path: difference.path })}
-                            >
-                              {figureLabels
-                                ? figureName(difference.path, figureLabels, lang, taxonomy)
-                                : difference.path}
-                            </a>
-                          </td>
-                          <td>{scopeName[difference.scope]}</td>
-                          <td>{difference.frozen}</td>
-                          <td>{difference.current}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
-                <h3>{t('driftRecords')}</h3>
-                {drift.changedRecords.length === 0 ? (
-                  <p>{t('driftRecordsNone')}</p>
-                ) : (
-                  <ul>
-                    {drift.changedRecords.map((record) => (
-                      <li key={`${record.type}:${record.id}`}>
-                        <a
-                          href={`/${lang}/editorial/${record.type === 'incident' ? 'incidents' : 'cases'}/${encodeURIComponent(record.id)}`}
-                        >
-                          {record.type}: {record.id}
-                        </a>{' '}
-                        ({formatDate(record.lastChange.slice(0, 10), lang)}, ×{record.changes})
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
-            ) : null}
-
-            <section aria-labelledby="items">
-              <h2 id="items">{t('items')}</h2>
-              {isDraft ? <p>{t('itemsHint')}</p> : null}
-              {itemRows.length === 0 ? <p>{t('noneInMonth')}</p> : null}
-              {bulletinSections.map((section) => {
-                const rows = itemRows.filter((row) => row.section === section);
-                const assembledItems = new Map(
-                  assembled.sections.flatMap((each) => each.items).map((item) => [item.itemId, item]),
-                );
-                if (rows.length === 0) return null;
-                return (
-                  <div key={section}>
-                    <h3>{headingOf(section)}</h3>
-                    <ol class="bulletin-items">
-                      {rows.map((row, index) => {
-                        const item = assembledItems.get(row.id);
-                        const label = item
-                          ? `${item.dateLabel ? `${item.dateLabel}. ` : ''}${item.heading}`
-                          : (row.incident_id ?? row.case_id ?? '');
-                        return (
-                          <li key={row.id}>
-                            <span>{label}</span>
-                            {isDraft ? (
-                              <form
-                                method="post"
-                                action={`/${lang}/editorial/bulletins/${month}/move`}
-                                class="inline"
-                              >
-                                <Csrf token={request.csrfToken} />
-                                <input type="hidden" name="item" value={String(row.id)} />
-                                <button
-                                  type="submit"
-                                  name="direction"
-                                  value="up"
-                                  disabled={index === 0}
-                                  aria-label={t('moveUpLabel', { item: label })}
-                                >
-                                  ↑ {t('moveUp')}
-                                </button>
-                                <button
-                                  type="submit"
-                                  name="direction"
-                                  value="down"
-                                  disabled={index === rows.length - 1}
-                                  aria-label={t('moveDownLabel', { item: label })}
-                                >
-                                  ↓ {t('moveDown')}
-                                </button>
-                              </form>
-                            ) : null}
-                          </li>
-                        );
-                      })}
-                    </ol>
-                  </div>
-                );
-              })}
-              {isDraft ? (
-                <form method="post" action={`/${lang}/editorial/bulletins/${month}/refresh`}>
-                  <Csrf token={request.csrfToken} />
-                  <input type="hidden" name="version" value={String(bulletin.version)} />
-                  <button type="submit">{t('refresh')}</button>
-                </form>
-              ) : null}
-            </section>
-
-            {isDraft ? (
-              <section aria-labelledby="texts">
-                <h2 id="texts">{t('texts')}</h2>
-                <p>{t('textsHint')}</p>
-                <form method="post" action={`/${lang}/editorial/bulletins/${month}/texts`} class="stack">
-                  <Csrf token={request.csrfToken} />
-                  <input type="hidden" name="version" value={String(bulletin.version)} />
-                  {langs.map((each) => (
-                    <div key={each}>
-                      <label for={`introduction-${each}`}>
-                        {t('introduction', { lang: languageNames[each] })}
-                      </label>
-                      <textarea
-                        id={`introduction-${each}`}
-                        name={`introduction_${each}`}
-                        rows={4}
-                        lang={each}
-                      >
-                        {bulletin.introduction[each] ?? ''}
-                      </textarea>
-                    </div>
-                  ))}
-                  {bulletinSections.map((section) => (
-                    <details
-                      key={section}
-                      open={langs.some((each) => Boolean(bulletin.section_notes[section]?.[each]))}
-                    >
-                      <summary>{headingOf(section)}</summary>
-                      {langs.map((each) => (
-                        <div key={each}>
-                          <label for={`note-${section}-${each}`}>
-                            {t('sectionNote', { section: headingOf(section), lang: languageNames[each] })}
-                          </label>
-                          <textarea
-                            id={`note-${section}-${each}`}
-                            name={`note_${section}_${each}`}
-                            rows={3}
-                            lang={each}
-                          >
-                            {bulletin.section_notes[section]?.[each] ?? ''}
-                          </textarea>
-                        </div>
-                      ))}
-                    </details>
-                  ))}
-                  <button type="submit">{t('save')}</button>
-                </form>
-              </section>
-            ) : null}
-
-            {isDraft ? (
-              <section aria-labelledby="publish">
-                <h2 id="publish">{t('publish')}</h2>
-                <p>{t('publishHint')}</p>
-                <form method="post" action={`/${lang}/editorial/bulletins/${month}/publish`}>
-                  <Csrf token={request.csrfToken} />
-                  <input type="hidden" name="version" value={String(bulletin.version)} />
-                  <button type="submit" class="primary">
-                    {t('publish')}
-                  </button>
-                </form>
-              </section>
-            ) : null}
-          </>,
-        ),
-      );
+      return renderBuilder(request, reply, lang, month);
     },
   );
+
+  /** Runs a builder form's action; input it cannot parse shows the builder again with a 422. */
+  const builderAction = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    action: (lang: Lang, month: string) => Promise<unknown>,
+  ) => {
+    requireRole(request, editors);
+    verifyCsrf(request);
+    const { lang, month } = request.params as z.infer<typeof monthParams>;
+    try {
+      return await action(lang, month);
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'validation_failed') throw error;
+      return renderBuilder(request, reply, lang, month, { status: 422, message: error.message });
+    }
+  };
 
   app.get(
     '/:lang(kk|ru|en)/editorial/bulletins/:month/preview/:show',
@@ -559,48 +589,47 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
   app.post(
     '/:lang(kk|ru|en)/editorial/bulletins/:month/texts',
     { schema: { params: monthParams }, preHandler: editorialGuard(deps, editors) },
-    async (request, reply) => {
-      requireRole(request, editors);
-      verifyCsrf(request);
-      const { lang, month } = request.params as z.infer<typeof monthParams>;
-      const form = bulletinTextsForm.parse(request.body) as Record<string, string | number | undefined>;
-      const textOf = (prefix: string): LocalizedText =>
-        Object.fromEntries(
-          langs.flatMap((each) => {
-            const value = String(form[`${prefix}_${each}`] ?? '').trim();
-            return value ? [[each, value]] : [];
-          }),
-        );
-      const sectionNotes: Partial<Record<BulletinSection, LocalizedText>> = {};
-      for (const section of bulletinSections) {
-        const note = textOf(`note_${section}`);
-        if (Object.keys(note).length > 0) sectionNotes[section] = note;
-      }
-      await updateBulletinTexts(serviceContext(request, deps), {
-        bulletinId: await bulletinIdOf(month),
-        version: Number(form.version),
-        introduction: textOf('introduction'),
-        sectionNotes,
-      });
-      return back(reply, lang, month);
-    },
+    async (request, reply) =>
+      builderAction(request, reply, async (lang, month) => {
+        const form = parseInput(bulletinTextsForm, request.body) as Record<
+          string,
+          string | number | undefined
+        >;
+        const textOf = (prefix: string): LocalizedText =>
+          Object.fromEntries(
+            langs.flatMap((each) => {
+              const value = String(form[`${prefix}_${each}`] ?? '').trim();
+              return value ? [[each, value]] : [];
+            }),
+          );
+        const sectionNotes: Partial<Record<BulletinSection, LocalizedText>> = {};
+        for (const section of bulletinSections) {
+          const note = textOf(`note_${section}`);
+          if (Object.keys(note).length > 0) sectionNotes[section] = note;
+        }
+        await updateBulletinTexts(serviceContext(request, deps), {
+          bulletinId: await bulletinIdOf(month),
+          version: Number(form.version),
+          introduction: textOf('introduction'),
+          sectionNotes,
+        });
+        return back(reply, lang, month);
+      }),
   );
 
   app.post(
     '/:lang(kk|ru|en)/editorial/bulletins/:month/move',
     { schema: { params: monthParams }, preHandler: editorialGuard(deps, editors) },
-    async (request, reply) => {
-      requireRole(request, editors);
-      verifyCsrf(request);
-      const { lang, month } = request.params as z.infer<typeof monthParams>;
-      const form = moveForm.parse(request.body);
-      await moveBulletinItem(serviceContext(request, deps), {
-        bulletinId: await bulletinIdOf(month),
-        itemId: form.item,
-        direction: form.direction,
-      });
-      return reply.redirect(`/${lang}/editorial/bulletins/${month}#items`, 303);
-    },
+    async (request, reply) =>
+      builderAction(request, reply, async (lang, month) => {
+        const form = parseInput(moveForm, request.body);
+        await moveBulletinItem(serviceContext(request, deps), {
+          bulletinId: await bulletinIdOf(month),
+          itemId: form.item,
+          direction: form.direction,
+        });
+        return reply.redirect(`/${lang}/editorial/bulletins/${month}#items`, 303);
+      }),
   );
 
   // Refreshing the items and publishing take only the version the editor saw.
@@ -609,17 +638,15 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
     app.post(
       `/:lang(kk|ru|en)/editorial/bulletins/:month/${name}`,
       { schema: { params: monthParams }, preHandler: editorialGuard(deps, editors) },
-      async (request, reply) => {
-        requireRole(request, editors);
-        verifyCsrf(request);
-        const { lang, month } = request.params as z.infer<typeof monthParams>;
-        const form = versionForm.parse(request.body);
-        await action(serviceContext(request, deps), {
-          bulletinId: await bulletinIdOf(month),
-          version: form.version,
-        });
-        return back(reply, lang, month);
-      },
+      async (request, reply) =>
+        builderAction(request, reply, async (lang, month) => {
+          const form = parseInput(versionForm, request.body);
+          await action(serviceContext(request, deps), {
+            bulletinId: await bulletinIdOf(month),
+            version: form.version,
+          });
+          return back(reply, lang, month);
+        }),
     );
   }
 };

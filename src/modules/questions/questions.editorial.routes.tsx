@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../lib/context.ts';
 import type { ModuleOptions } from '../../lib/deps.ts';
 import { type AppError, isAppError } from '../../lib/errors.ts';
 import { sendPage } from '../../lib/http.ts';
+import { parseInput } from '../../lib/input.ts';
 import { editorialFrame, editorialGuard, requireRole, verifyCsrf } from '../auth/index.ts';
 import { deliverMail } from './questions.mail.ts';
 import { questionMessages } from './questions.messages.ts';
@@ -71,7 +72,7 @@ export const questionEditorialRoutes: FastifyPluginAsync<ModuleOptions> = async 
       const { lang } = request.params as z.infer<typeof langParams>;
       const ctx = context(request);
       const query = (request.query ?? {}) as Record<string, string>;
-      const filters = inboxFiltersSchema.parse(query);
+      const filters = parseInput(inboxFiltersSchema, query);
       const [rows, regions, lawyers, unsentMail] = await Promise.all([
         listInbox(ctx, filters),
         listRegions(deps.db),
@@ -174,18 +175,20 @@ export const questionEditorialRoutes: FastifyPluginAsync<ModuleOptions> = async 
       const { lang, id, action } = request.params as z.infer<typeof actionParams>;
       const ctx = context(request);
       verifyCsrf(request);
-      const body = actionBodySchema.parse(request.body ?? {});
-      const change = { id, version: body.version };
       const links = { baseUrl: deps.config.publicUrl, orgName: deps.config.organization.name.en };
-      const draft: DetailDraft = {
-        text: body.text,
-        answer: body.answer,
-        publicQuestion: body.public_question,
-        publicAnswer: body.public_answer,
-        articles: body.articles,
-        cases: body.cases,
-      };
+      // A form that does not parse (no version, a version that is not a number) is shown again too.
+      let draft: DetailDraft = {};
       try {
+        const body = parseInput(actionBodySchema, request.body ?? {});
+        const change = { id, version: body.version };
+        draft = {
+          text: body.text,
+          answer: body.answer,
+          publicQuestion: body.public_question,
+          publicAnswer: body.public_answer,
+          articles: body.articles,
+          cases: body.cases,
+        };
         const result = await (() => {
           switch (action) {
             case 'assign':

@@ -287,6 +287,17 @@ describe("the lawyers' inbox", () => {
     expect((await question(asked.id)).status).toBe('answered');
   });
 
+  it('shows the question again with a 422 when the form has no usable version', async () => {
+    const asked = await askThroughForm(t, validQuestion, '203.0.113.5');
+    const before = await question(asked.id);
+    for (const fields of [{}, { version: 'abc', answer: 'An answer' }]) {
+      const response = await staffPost(t.app, lawyer, `/en/editorial/questions/${asked.id}/answer`, fields);
+      expect(response.statusCode).toBe(422);
+      expect(response.body).toContain(`action="/en/editorial/questions/${asked.id}/answer"`);
+    }
+    expect(await question(asked.id)).toEqual(before);
+  });
+
   it('refuses a step the workflow does not allow', async () => {
     const asked = await askThroughForm(t, validQuestion, '203.0.113.4');
     const response = await act(lawyer, asked.id, 'unpublish');

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../lib/context.ts';
 import type { AppDeps, ModuleOptions } from '../../lib/deps.ts';
 import { isAppError } from '../../lib/errors.ts';
 import { sendPage } from '../../lib/http.ts';
+import { parseInput } from '../../lib/input.ts';
 import { publicFrame } from '../../lib/page-frame.ts';
 import { sharedKey } from '../../lib/shared-keys.ts';
 import { issueFormToken, verifyFormToken } from '../auth/index.ts';
@@ -338,7 +339,7 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
 
   app.get('/:lang(kk|ru|en)/answers', { schema: { params: langParams } }, async (request, reply) => {
     const { lang } = request.params as z.infer<typeof langParams>;
-    const filters = answersFiltersSchema.parse(request.query ?? {});
+    const filters = parseInput(answersFiltersSchema, request.query ?? {});
     const { items, hasMore } = await listPublishedAnswers(deps.db, filters);
     const t = translator(questionMessages, lang);
     return sendPage(
