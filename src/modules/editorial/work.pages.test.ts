@@ -66,6 +66,25 @@ describe('my work', () => {
     expect(section(after.body, 'published')).toContain('Waiting demo threat');
   });
 
+  it('ignores a `done` notice it does not know, inherited names included', async () => {
+    const id = await createIncident('Notice probe draft');
+    for (const done of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'nonsense']) {
+      for (const url of [
+        `/en/editorial/incidents?done=${done}`,
+        `/en/editorial/incidents/${encodeURIComponent(id)}?done=${done}`,
+        `/en/editorial/incidents/${encodeURIComponent(id)}/history?done=${done}`,
+        `/en/editorial/actors?done=${done}`,
+        `/en/editorial/cases?done=${done}`,
+      ]) {
+        const response = await getPage(t.app, url, editor);
+        expect(response.statusCode, url).toBe(200);
+        expect(response.body, url).not.toContain('class="notice"');
+      }
+    }
+    const saved = await getPage(t.app, `/en/editorial/incidents/${encodeURIComponent(id)}?done=saved`, editor);
+    expect(saved.body).toContain('class="notice"');
+  });
+
   it('keeps the review queue page for the desk', async () => {
     const response = await getPage(t.app, '/en/editorial/review', monitor);
     expect(response.statusCode).toBe(403);
