@@ -81,7 +81,11 @@ describe('my work', () => {
         expect(response.body, url).not.toContain('class="notice"');
       }
     }
-    const saved = await getPage(t.app, `/en/editorial/incidents/${encodeURIComponent(id)}?done=saved`, editor);
+    const saved = await getPage(
+      t.app,
+      `/en/editorial/incidents/${encodeURIComponent(id)}?done=saved`,
+      editor,
+    );
     expect(saved.body).toContain('class="notice"');
   });
 

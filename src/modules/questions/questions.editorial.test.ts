@@ -290,7 +290,8 @@ describe("the lawyers' inbox", () => {
   it('shows the question again with a 422 when the form has no usable version', async () => {
     const asked = await askThroughForm(t, validQuestion, '203.0.113.5');
     const before = await question(asked.id);
-    for (const fields of [{}, { version: 'abc', answer: 'An answer' }]) {
+    const forms: Array<Record<string, string>> = [{}, { version: 'abc', answer: 'An answer' }];
+    for (const fields of forms) {
       const response = await staffPost(t.app, lawyer, `/en/editorial/questions/${asked.id}/answer`, fields);
       expect(response.statusCode).toBe(422);
       expect(response.body).toContain(`action="/en/editorial/questions/${asked.id}/answer"`);
