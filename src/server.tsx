@@ -15,6 +15,7 @@ import { actorRoutes } from './modules/actors/index.ts';
 import { apiModule } from './modules/api/index.ts';
 import { appealRoutes } from './modules/appeals/index.ts';
 import { authRoutes, registerSessionHook } from './modules/auth/index.ts';
+import { backupRoutes } from './modules/backup/index.ts';
 import { bulletinRoutes } from './modules/bulletins/bulletins.routes.tsx';
 import { caseRoutes } from './modules/cases/index.ts';
 import { editorialRoutes } from './modules/editorial/index.ts';
@@ -147,6 +148,7 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
   await app.register(editorialRoutes, { deps });
   await app.register(statsRoutes, { deps });
   await app.register(bulletinRoutes, { deps });
+  await app.register(backupRoutes, { deps });
   return app;
 }
 

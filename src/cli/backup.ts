@@ -5,7 +5,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase, openPglite } from '../db/client.ts';
 import { acquireFolderLock } from '../db/folder-lock.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { AppError } from '../lib/errors.ts';
+import { AppError, isAppError } from '../lib/errors.ts';
 
 /**
  * Backups are whole-database copies: the embedded database's data folder as a gzipped tar (PGlite's
@@ -21,7 +21,16 @@ export async function backupDatabase(file: string | undefined): Promise<string> 
     return target;
   }
   const target = path.resolve(file ?? `sozwatch-backup-${stamp}.tar.gz`);
-  const handle = await openDatabase(config.database);
+  const handle = await openDatabase(config.database).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'database_locked') {
+      throw new AppError(
+        'database_locked',
+        `${error.message}; while it serves, an administrator downloads the same backup from /ru/editorial/backup`,
+        { field: 'SOZWATCH_DATA_DIR', cause: error },
+      );
+    }
+    throw error;
+  });
   try {
     await migrateToLatest(handle.db);
     if (!handle.pglite) throw new AppError('internal', 'backup: the embedded database is not open');

@@ -9,7 +9,13 @@ export async function serve(options: { demoIfEmpty: boolean }) {
   const config = loadConfig();
   const handle = await openDatabase(config.database);
   const applied = await migrateToLatest(handle.db);
-  const app = await buildServer({ config, db: handle.db, engine: handle.engine, now: () => new Date() });
+  const app = await buildServer({
+    config,
+    db: handle.db,
+    engine: handle.engine,
+    now: () => new Date(),
+    ...(handle.pglite ? { pglite: handle.pglite } : {}),
+  });
   if (options.demoIfEmpty) {
     const { loadDemoIfEmpty } = await import('./demo-hook.ts');
     await loadDemoIfEmpty({ config, db: handle.db }, (line) => app.log.info(line));

@@ -13,7 +13,8 @@ export type AuditEntry = {
     | 'question'
     | 'appeal'
     | 'import'
-    | 'session';
+    | 'session'
+    | 'database';
   entityId: string;
   before?: unknown;
   after?: unknown;

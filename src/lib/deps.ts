@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 
@@ -7,6 +8,8 @@ export type AppDeps = {
   db: Db;
   engine: 'pglite' | 'postgres';
   now: () => Date;
+  /** The embedded engine itself, for the online backup; absent on PostgreSQL and in most tests. */
+  pglite?: PGlite;
 };
 
 export type ModuleOptions = { deps: AppDeps };

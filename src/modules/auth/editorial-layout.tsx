@@ -20,7 +20,8 @@ export type EditorialSection =
   | 'bulletins'
   | 'questions'
   | 'appeals'
-  | 'users';
+  | 'users'
+  | 'backup';
 
 /**
  * The sections of the editorial navigation, each under `/:lang/editorial`, and the roles that see
@@ -39,7 +40,8 @@ export const editorialSections: ReadonlyArray<{
     | 'navBulletins'
     | 'navQuestions'
     | 'navAppeals'
-    | 'navUsers';
+    | 'navUsers'
+    | 'navBackup';
   roles: readonly Role[];
 }> = [
   { id: 'overview', path: '', label: 'navOverview', roles: ['admin', 'editor', 'monitor', 'lawyer'] },
@@ -52,6 +54,7 @@ export const editorialSections: ReadonlyArray<{
   { id: 'questions', path: '/questions', label: 'navQuestions', roles: ['admin', 'editor', 'lawyer'] },
   { id: 'appeals', path: '/appeals', label: 'navAppeals', roles: ['admin', 'editor', 'lawyer'] },
   { id: 'users', path: '/users', label: 'navUsers', roles: ['admin'] },
+  { id: 'backup', path: '/backup', label: 'navBackup', roles: ['admin'] },
 ];
 
 /**
