@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import type { AppDeps } from './lib/deps.ts';
@@ -40,6 +40,15 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // An address that is not valid UTF-8 (%FF) fails before routing, so before the error handler:
+    // answer it here, in the one error shape.
+    frameworkErrors: (_error, _request, reply: FastifyReply) => {
+      const message = 'the address is not valid: it must be UTF-8 when decoded';
+      reply
+        .code(400)
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify({ error: { code: 'bad_request', message } }));
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

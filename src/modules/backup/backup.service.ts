@@ -20,7 +20,7 @@ export async function takeOnlineBackup(ctx: ServiceContext, pglite: PGlite | und
   if (ctx.user?.role !== 'admin') throw new AppError('forbidden', 'only administrators take backups');
   if (!pglite) {
     throw new AppError(
-      'not_implemented',
+      'not_found',
       'the database is a PostgreSQL server: back it up with `sozwatch backup` (pg_dump) while it runs',
     );
   }
