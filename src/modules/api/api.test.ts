@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
-import { insertPublicRecords, restrictedIncidentId, secrets } from '../../../test/public-records.ts';
+import { insertPublicRecords, secrets } from '../../../test/public-records.ts';
 import { loadConfig } from '../../config.ts';
 import { buildServer } from '../../server.tsx';
 

@@ -376,7 +376,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
       .send(xml);
   });
 
-  app.get('/sitemap.xml', async (request, reply) => {
+  app.get('/sitemap.xml', async (_request, reply) => {
     const base = origin;
     const { chunks } = await sitemapIncidentIds(db, 0);
     const xml = sitemapIndex(base, [
@@ -389,7 +389,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
       .send(xml);
   });
 
-  app.get('/sitemaps/pages.xml', async (request, reply) => {
+  app.get('/sitemaps/pages.xml', async (_request, reply) => {
     const regions = await loadRegions(db);
     const xml = sitemapUrls(origin, [...staticPaths, ...regions.map((region) => `/regions/${region.code}`)]);
     return reply
