@@ -1,5 +1,13 @@
-import { codesNamedBy } from './categories.ts';
 import { type Paragraph, type Sentence, splitSentences } from './layout.ts';
+import {
+  firstNamed,
+  type LegalKind,
+  namedCodes,
+  namesUnmappedOffence,
+  type Subject,
+  subjectCode,
+  wordsOf,
+} from './lexicon.ts';
 import { findAmounts, type NumberRun, scanNumbers } from './numbers.ts';
 import { B, E, type Lang, MONTH, matchesOf, monthKey, monthNumber, re } from './patterns.ts';
 import type { ReportFlag } from './report-flags.ts';
@@ -150,133 +158,65 @@ const dashHead = /^[-–—:]\s*(?:в|во|на|по|из|о)\s/iu;
 const childLead =
   /^(?:of them|of which|из них|из которых)[,\s]+(?:(?:was|were|is|are)\s+)?(?:(?:a|an)\s+)?/iu;
 const letterNoun = /^(?:[\p{L}-]+\s+){0,2}?letters?(?![\p{L}])/iu;
-
-const kindPatterns: Record<(typeof legalKinds)[number], RegExp> = {
-  criminal: re(`${B}(?:criminal|уголовн\\p{L}*|қылмыстық)`),
-  civil: re(`${B}(?:civil|гражданск\\p{L}*|азаматтық)`),
-  administrative: re(`${B}(?:administrative|административн\\p{L}*|әкімшілік)`),
-};
-
-/** A pattern that starts at a word ("чест" must not match inside "Количество"). */
-const phrase = (source: string) => re(`${B}(?:${source})`);
-
-const subjectPatterns: Array<[RegExp, string | ((kind: string | null, np: string) => string | null)]> = [
-  [
-    phrase(
-      `hono(?:u)?r|dignity|business reputation|чест\\p{L}*|достоинств\\p{L}*|делов\\p{L}* репутац\\p{L}*|ар-намыс`,
-    ),
-    'civil_honor_dignity',
-  ],
-  [phrase(`false denunciation|ложн\\p{L}* донос\\p{L}*`), 'criminal_false_denunciation'],
-  [
-    phrase(`slander\\p{L}*|libel\\p{L}*|defamation|клевет\\p{L}*`),
-    (kind) => (kind === 'administrative' ? 'administrative_defamation' : 'criminal_defamation'),
-  ],
-  [phrase(`incitement|discord|розн\\p{L}*`), 'criminal_incitement'],
-  [phrase(`extremis\\p{L}*|экстремис\\p{L}*`), 'criminal_extremism'],
-  [phrase(`disobedience|неповиновени\\p{L}*`), 'administrative_disobedience'],
-  [
-    phrase(`false information|ложн\\p{L}* информац\\p{L}*`),
-    (kind) =>
-      kind === 'criminal'
-        ? 'criminal_false_information'
-        : kind === 'administrative'
-          ? 'administrative_false_information'
-          : null,
-  ],
-  [
-    phrase(`privacy|private life|частн\\p{L}* жизн\\p{L}*|неприкосновенност\\p{L}*`),
-    (kind) => (kind === 'criminal' ? 'criminal_privacy' : 'civil_privacy'),
-  ],
-  [
-    phrase(`copyright|авторск\\p{L}* прав\\p{L}*`),
-    (kind, np) => (kind === 'civil' || /claim|suit|dispute|иск|спор/iu.test(np) ? 'civil_copyright' : null),
-  ],
-];
-
-const groupPatterns: Array<[RegExp, (typeof groups)[number]]> = [
-  [
-    phrase(
-      `(?:violations?|infringements?) of (?:the )?(?:professional )?rights of (?:journalists|media)|journalists['’]? (?:and media )?rights|rights of journalists|нарушени\\p{L}* прав\\p{L}* журналист\\p{L}*|прав\\p{L}* журналист\\p{L}*|журналистердің құқық\\p{L}*`,
-    ),
-    'rights',
-  ],
-  [
-    phrase(
-      `right (?:to|of) (?:freely |free )?(?:receive|access|obtain|seek)|right of access to information|access to and dissemination of information|прав\\p{L}* на (?:свободное )?(?:получение|доступ|поиск)|ақпарат алу`,
-    ),
-    'information',
-  ],
-  [
-    phrase(
-      `pre-trial and (?:court|judicial) (?:claims|lawsuits|suits)|court and pre-trial claims|claims and lawsuits against|lawsuits against (?:journalists|media)|accusations? against (?:journalists|media|citizens)|досудебн\\p{L}* и судебн\\p{L}*|судебн\\p{L}* и досудебн\\p{L}*|обвинени\\p{L}* (?:против|в адрес) журналист\\p{L}*|претензи\\p{L}* и иск\\p{L}* к`,
-    ),
-    'legal',
-  ],
-];
+// "48 pre-trial complaints on protection of honour": a letter before action, not a suit.
+const preTrialClaim = re(
+  `(?:pre-?\\s?trial|досудебн\\p{L}*)\\s+(?:claims?|complaints?|demands?|претензи\\p{L}*)`,
+);
 const totalPattern = re(
   `^(?:[\\p{L}-]+\\s+){0,2}?(?:incidents?|violations? of (?:the )?freedom of (?:speech|expression)|инцидент\\p{L}*|нарушени\\p{L}* свобод\\p{L}* слова)`,
 );
 
-function kindOf(np: string): string | null {
-  const kinds = legalKinds.filter((kind) => kindPatterns[kind].test(np));
-  return kinds.length === 1 ? (kinds[0] ?? null) : null;
-}
-
-function subjectOf(np: string, kind: string | null): string | null {
-  for (const [pattern, subject] of subjectPatterns) {
-    if (!pattern.test(np)) continue;
-    const code = typeof subject === 'string' ? subject : subject(kind, np);
-    if (code) return code;
-  }
-  return null;
-}
-
-function groupOfPhrase(np: string): string | null {
-  return groupPatterns.find(([pattern]) => pattern.test(np))?.[1] ?? null;
-}
-
-function categoryOfPhrase(np: string): string | null {
-  return (
-    codesNamedBy(np).find(
-      (code) =>
-        !['ranking', 'legislation', 'official_statement', 'official_statistics', 'other_context'].includes(
-          code,
-        ),
-    ) ?? null
-  );
-}
-
-export type Classified = { code: string } | { ambiguous: true } | null;
-
 /**
- * What the phrase after a number counts. A child ("including 10 cases of refusals ...", "One of them
- * was a claim for protection of honor") names its subject or category first; a head ("4 criminal
- * charges", "22 reports of violations of the rights of journalists") its legal kind or group first.
+ * What the phrase after a number counts, read through the lexicon (lexicon.ts). A child ("including
+ * 10 cases of refusals ...", a line under "including:") names its subject or category first; a head
+ * ("4 criminal charges", "22 reports of violations of the rights of journalists") its legal kind or
+ * group first. `parentKind` is the legal kind of the line a child hangs under ("Criminal charges:"
+ * above "False information - 7").
  */
-export function classifyCount(words: string, child: boolean): Classified {
+export type Classified = { code: string } | { ambiguous: string } | null;
+
+export function classifyCount(
+  words: string,
+  child: boolean,
+  parentKind: LegalKind | null = null,
+): Classified {
   const np = words.replace(childLead, '');
-  if (letterNoun.test(np)) return { ambiguous: true };
+  if (letterNoun.test(np)) return { ambiguous: 'counts letters together with claims' };
+  const named = wordsOf(np);
+  const kinds = namedCodes(named, 'kind');
+  const kind = kinds.length === 1 ? (kinds[0]?.code as LegalKind) : null;
+  const subjects = namedCodes(named, 'subject');
+  const categoriesNamed = namedCodes(named, 'category').filter((found) => {
+    // A legal kind or subject explains words such as "copyright" or "false": they are no category then.
+    return !(kind && subjects.some((subject) => subject.start <= found.start && subject.end >= found.end));
+  });
   // A count must count something: a noun such as "reports" or "charges" ("14 friends" is no figure),
-  // a verb of an overview ("20 concern ..."), a dash ("1 – в уголовном порядке"), or, under an
-  // "including", a category named directly ("3 threats", "5 attacks").
+  // a verb of an overview ("20 concern ..."), a dash ("1 – в уголовном порядке"), or, under a head, a
+  // thing named directly ("3 threats", "5 attacks", "1 pre-trial claim in a criminal case").
+  const nameFirst = [...kinds, ...subjects, ...categoriesNamed].some((found) => found.start <= 6);
   const gated =
     countedNoun.test(np.replace(/^[-–—:]\s*/u, '')) ||
     verbHead.test(np) ||
     dashHead.test(np) ||
-    (child &&
-      (categoryOfPhrase(np.slice(0, 40)) !== null || subjectOf(np.slice(0, 60), kindOf(np)) !== null));
+    (child && nameFirst);
   if (!gated) return null;
-  const kind = kindOf(np);
-  const subject = subjectOf(np, kind);
-  const order: Array<() => string | null> = child
-    ? [() => subject, () => kind, () => categoryOfPhrase(np), () => groupOfPhrase(np)]
-    : [() => kind, () => subject, () => groupOfPhrase(np), () => categoryOfPhrase(np)];
-  for (const read of order) {
-    const code = read();
-    if (code) return { code };
-  }
-  if (!child && totalPattern.test(np)) return { code: 'total' };
+  const subjectKind = kind ?? parentKind;
+  const subjectNamed = subjects[0]?.code as Subject | undefined;
+  if (subjectNamed && namesUnmappedOffence(named))
+    return { ambiguous: 'names an offence without a category beside a known one' };
+  if (subjectNamed === 'honor_dignity' && !kind && preTrialClaim.test(np))
+    return { ambiguous: 'counts pre-trial claims (letters before action) together with suits' };
+  const subject = subjectNamed ? subjectCode(subjectNamed, subjectKind) : null;
+  if (child && !subject && new Set(categoriesNamed.map((found) => found.code)).size > 1)
+    return { ambiguous: 'names several categories in one figure' };
+  const category = categoriesNamed[0]?.code ?? null;
+  const group = firstNamed(named, 'group');
+  const order: Array<string | null> = child
+    ? [subject, kind, category, group]
+    : [kind, subject, group, category];
+  const code = order.find((candidate) => candidate !== null);
+  if (code) return { code };
+  if (!child && firstNamed(named, 'total') !== null && totalPattern.test(np)) return { code: 'total' };
   return null;
 }
 
@@ -462,7 +402,7 @@ export class FigureReader {
       if ('ambiguous' in classified) {
         flags.push({
           code: 'ambiguous_figure',
-          message: `"${text.slice(run.start, run.end + Math.min(phrase.length, 80)).trim()}" counts letters together with claims: not read as a figure`,
+          message: `"${text.slice(run.start, run.end + Math.min(phrase.length, 80)).trim()}" ${classified.ambiguous}: not read as a figure`,
           span,
         });
         continue;
