@@ -223,11 +223,14 @@ export function classifyCount(
 // ---- reading figure statements -----------------------------------------------------------------
 
 const judicialNoun = re(
-  `^\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:judicial acts?|court (?:decisions|rulings|acts)|судебн\\p{L}* акт\\p{L}*|сот актіс\\p{L}*)`,
+  `^\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:judicial acts?|judgments?|judgements?|court (?:decisions|rulings|acts)|судебн\\p{L}* акт\\p{L}*|судебн\\p{L}* решени\\p{L}*|сот актіс\\p{L}*)`,
 );
-const judicialBefore = re(`(?:judicial acts?|судебн\\p{L}* акт\\p{L}*)[^.\\d]{0,60}?[-–—:]\\s*$`);
+const judicialBefore = re(
+  `(?:judicial acts?|judgments?|judgements?|судебн\\p{L}* акт\\p{L}*|судебн\\p{L}* решени\\p{L}*)[^.\\d]{0,60}?[-–—:]\\s*$`,
+);
+// "two of them were performed in favour of", "three ones were passed in favour of", "0 of them in favour"
 const favourAfter = re(
-  `^\\s*(?:of them\\s+|of which\\s+|из них\\s+|из которых\\s+)?(?:(?:were|was|are|is)\\s+)?(?:issued\\s+|decided\\s+)?(?:[-–—]\\s*)?(?:in\\s+favou?r|в\\s+пользу)`,
+  `^\\s*(?:[\\p{L}]+\\s+){0,5}?(?:[-–—]\\s*)?(?:in\\s+favou?r|в\\s+пользу)`,
 );
 const favourBefore = re(`(?:in favou?r of|в пользу)[^.\\d]{0,60}?[-–—:]\\s*$`);
 const appealAfter = re(
@@ -297,6 +300,8 @@ export type FigureContext = {
   reportMonth: string;
   lang: Lang;
   flags: ReportFlag[];
+  /** The scope of a figure that names none: the month, or the year on a yearly page. */
+  defaultScope?: ScopeMark;
 };
 
 type CountRecord = { fact: CountFact; parent: CountFact | null; hasOthers: boolean };
@@ -310,14 +315,16 @@ type CountRecord = { fact: CountFact; parent: CountFact | null; hasOthers: boole
 export class FigureReader {
   readonly facts: Fact[] = [];
   private readonly counts: CountRecord[] = [];
-  private blockScope: ScopeMark = { scope: 'month' };
+  private blockScope: ScopeMark;
   private paragraphScope: ScopeMark | null = null;
   private lastHead: CountFact | null = null;
   private lastLegal: CountFact | null = null;
   private lastJudicial: JudicialActsFact | null = null;
   private lastMoneyScope: ScopeMark | null = null;
 
-  constructor(private readonly context: FigureContext) {}
+  constructor(private readonly context: FigureContext) {
+    this.blockScope = context.defaultScope ?? { scope: 'month' };
+  }
 
   /** The head whose list this paragraph belongs to ("- 6 civil ..." under "10 reports of ...:"). */
   private listParent: CountFact | null = null;
@@ -328,20 +335,101 @@ export class FigureReader {
    * colon hangs under that head.
    */
   readParagraph(paragraph: Paragraph, options: { lead: boolean; listItem: boolean }) {
+    const { reportMonth, lang, flags } = this.context;
+    // Hard-wrapped files break lines inside a figure ("KZT150\nmillions"); a space keeps the offsets.
+    const text = paragraph.text.replace(/\n/g, ' ');
     if (options.lead) {
-      this.blockScope = explicitScope(paragraph.text, this.context.reportMonth, this.context.flags) ?? {
-        scope: 'month',
-      };
+      this.blockScope = explicitScope(text, reportMonth, flags) ?? this.context.defaultScope ?? { scope: 'month' };
       this.lastHead = null;
     }
     if (!options.listItem) this.listParent = null;
     this.paragraphScope = null;
     this.lastMoneyScope = null;
-    for (const sentence of splitSentences(paragraph.text, paragraph.start)) this.readSentence(sentence);
-    if (/:\s*$/.test(paragraph.text)) this.listParent = this.lastHead;
+    const sentences = splitSentences(text, paragraph.start);
+    const listed = options.listItem && this.listParent !== null;
+    if (listed && !scanNumbers(text, lang).some((run) => Number.isInteger(run.value)))
+      this.readSingular(sentences[0], text);
+    for (const [index, sentence] of sentences.entries()) {
+      // A clause ended by a semicolon belongs to the sentence after it: "-15 charges with slander; 84
+      // claims ... since the beginning of the year." states one period for both.
+      const ahead = sentence.text.trimEnd().endsWith(';') ? this.scopeAhead(sentences.slice(index + 1)) : null;
+      this.readSentence(sentence, { listed: listed && index === 0, ahead });
+    }
+    this.readAllOfKind(text, paragraph.start);
+    if (/:\s*$/.test(text)) {
+      this.listParent = this.lastHead;
+      // "Criminal charges:" over lines that name only the offence ("False information - 7").
+      if (!scanNumbers(text, lang).some((run) => Number.isInteger(run.value))) {
+        const kinds = namedCodes(wordsOf(text), 'kind');
+        this.listKind = kinds.length === 1 ? (kinds[0]?.code as LegalKind) : null;
+      }
+    }
   }
 
-  private readSentence(sentence: Sentence) {
+  /** The legal kind a heading line ("Criminal charges:") gives the figure lines under it. */
+  private listKind: LegalKind | null = null;
+
+  /** The first period that a later clause of the same sentence states. */
+  private scopeAhead(rest: Sentence[]): ScopeMark | null {
+    for (const sentence of rest) {
+      const stated = explicitScope(sentence.text, this.context.reportMonth);
+      if (stated) return stated;
+      if (!sentence.text.trimEnd().endsWith(';')) break;
+    }
+    return null;
+  }
+
+  /**
+   * A line under an "including" list that names one thing without a number counts one: "- Report of
+   * copyright infringement.", "- A case of threat against a reporter."
+   */
+  private readSingular(sentence: Sentence | undefined, text: string) {
+    if (!sentence) return;
+    const bare = sentence.text.replace(/^[-–—•*·\s]+/u, '');
+    if (!singularLead.test(bare)) return;
+    const classified = classifyCount(bare, true, this.parentKindOf(this.listParent));
+    if (!classified || !('code' in classified)) return;
+    const offset = sentence.text.length - bare.length;
+    const fact: CountFact = {
+      type: 'count',
+      ...(this.paragraphScope ?? this.blockScope),
+      category: classified.code,
+      count: 1,
+      span: this.span(sentence, offset, offset + nounPhrase(bare, [], { start: 0, end: 0 } as NumberRun).length),
+    };
+    if (this.push(fact)) this.counts.push({ fact, parent: this.listParent, hasOthers: andOthers.test(text) });
+  }
+
+  /**
+   * "There were 8 documented cases of allegations ... In this month, all claims were brought in a civil
+   * manner." All of a legal head's cases are of one kind: the kind's figure is the head's.
+   */
+  private readAllOfKind(text: string, offset: number) {
+    const head = this.lastHead;
+    if (!head || head.category !== 'legal') return;
+    const match = allOfKind.exec(text);
+    if (!match) return;
+    const kinds = namedCodes(wordsOf(text.slice(match.index)), 'kind');
+    if (kinds.length !== 1) return;
+    const { span: _span, ...scope } = head;
+    this.push({
+      type: 'count',
+      scope: scope.scope,
+      ...(scope.period ? { period: scope.period } : {}),
+      category: kinds[0]?.code ?? 'legal',
+      count: head.count,
+      span: [offset + match.index, offset + text.length],
+    });
+  }
+
+  /** The legal kind a child takes from the line it hangs under. */
+  private parentKindOf(parent: CountFact | null | undefined): LegalKind | null {
+    const code = parent?.category ?? '';
+    const kind = legalKinds.find((candidate) => code === candidate || code.startsWith(`${candidate}_`));
+    return kind ?? this.listKind;
+  }
+
+  private readSentence(sentence: Sentence, options: { listed: boolean; ahead: ScopeMark | null }) {
     const { reportMonth, lang, flags } = this.context;
     const text = sentence.text;
     const runs = scanNumbers(text, lang);
@@ -364,7 +452,7 @@ export class FigureReader {
       scopeText = scopeText.slice(0, from) + ' '.repeat(to - from) + scopeText.slice(to);
     const stated = explicitScope(scopeText, reportMonth, flags);
     if (stated) this.paragraphScope = stated;
-    const mark = stated ?? this.paragraphScope ?? this.blockScope;
+    const mark = stated ?? this.paragraphScope ?? options.ahead ?? this.blockScope;
 
     this.readJudicialActs(sentence, runs, consumed, mark);
     this.readNoneInFavour(text);
@@ -389,16 +477,31 @@ export class FigureReader {
       // A list after "including" goes on: "including 3 attacks, 2 threats and others".
       const listGoesOn: boolean =
         lastChildEnd !== null && /^[,;\s]*(?:and\s+|и\s+)?$/iu.test(text.slice(lastChildEnd, run.start));
-      const child: boolean = childBefore.test(before) || childLead.test(after.trimStart()) || listGoesOn;
+      // The first figure of a line under "including:" is a child of that line's head.
+      const listedFirst = options.listed && sentenceFacts.length === 0;
+      const child: boolean =
+        childBefore.test(before) || childLead.test(after.trimStart()) || listGoesOn || listedFirst;
       const phrase = nounPhrase(after, runs, run);
+      const previousFact = sentenceFacts[sentenceFacts.length - 1]?.fact;
+      const parentKind = this.parentKindOf(
+        child
+          ? previousFact && isLegalKind(previousFact.category)
+            ? previousFact
+            : (heads[heads.length - 1]?.fact ?? (listedFirst ? this.listParent : this.lastHead))
+          : null,
+      );
       // "The number of violations of journalists' rights fell: 19 compared to 23 in May" names what it
-      // counts before the number.
+      // counts before the number; so does a label line ("Detained - 46 journalists", "Civil charges - 73").
       const compared = comparisons.some((comparison) => comparison.run.start > run.start);
+      const label = labelBefore(text, run, phrase);
       const classified =
-        classifyCount(phrase.trimStart(), child) ??
-        (compared ? classifyCount(clauseBefore(text, run.start), false) : null);
+        classifyCount(phrase.trimStart(), child, parentKind) ??
+        (compared ? classifyCount(clauseBefore(text, run.start), false) : null) ??
+        (label ? classifyLabel(label.words, parentKind ?? this.listKind) : null);
       if (!classified) continue;
-      const span = this.span(sentence, run.start, run.end + phrase.length);
+      const span = label
+        ? this.span(sentence, label.start, run.end + phrase.length)
+        : this.span(sentence, run.start, run.end + phrase.length);
       if ('ambiguous' in classified) {
         flags.push({
           code: 'ambiguous_figure',
@@ -422,7 +525,10 @@ export class FigureReader {
         heads.push({ at: run.start, fact });
         this.lastHead = fact;
       }
-      if (isLegalKind(fact.category)) this.lastLegal = fact;
+      if (isLegalKind(fact.category)) {
+        this.lastLegal = fact;
+        this.listKind = null;
+      }
     }
     // "No criminal charges this month"
     const zero = zeroHead.exec(text);
@@ -510,6 +616,8 @@ export class FigureReader {
     let fact: JudicialActsFact | null = null;
     for (const run of runs) {
       if (consumed.has(run.start) || !Number.isInteger(run.value)) continue;
+      // "In February, 2017 seven judicial acts": the year is a date, the count comes after it.
+      if (isDatePart(text, run) || (!run.words && run.value >= 1900 && run.value <= 2100)) continue;
       const after = text.slice(run.end);
       const before = text.slice(Math.max(0, run.start - 80), run.start);
       if (judicialNoun.test(after) || judicialBefore.test(before)) {
@@ -667,12 +775,45 @@ function isGroup(code: string): boolean {
 }
 
 const monthBefore = re(`${B}${MONTH}\\.?\\s*$`);
+const monthCommaBefore = re(`${B}${MONTH}\\.?,\\s*$`);
 const monthAfter = re(`^\\s*${MONTH}`);
 
 function isDatePart(text: string, run: NumberRun): boolean {
   const before = text.slice(Math.max(0, run.start - 14), run.start);
   const after = text.slice(run.end, run.end + 14);
-  return monthBefore.test(before) || monthAfter.test(after) || /^\.\d{1,2}\./.test(after);
+  // "February, 2017": a year after a month and a comma (a number word there is a count: "August, four").
+  const yearAfterComma = !run.words && run.value >= 1900 && run.value <= 2100 && monthCommaBefore.test(before);
+  return monthBefore.test(before) || yearAfterComma || monthAfter.test(after) || /^\.\d{1,2}\./.test(after);
+}
+
+// A line under "including:" that names one thing without a number.
+const singularLead =
+  /^(?:(?:a|an|one)\s+)?(?:reports?|case|incident|instance|violation|fact|episode)(?![\p{L}])|^(?:одн[оа]\s+)?(?:сообщение|случай|факт|инцидент|эпизод|нарушение)(?![\p{L}])/iu;
+// "all claims were brought in a civil manner", "все иски поданы в гражданском порядке"
+const allOfKind =
+  /(?<![\p{L}])(?:all(?:\s+of\s+them|\s+(?:the\s+)?(?:claims|cases|charges|lawsuits|suits|accusations))|все\s+(?:они|претензии|иски|дела|обвинения))(?![\p{L}])/iu;
+// The dash or colon between a label and its number: "Detained - 46", "Civil charges – 73".
+const labelDash = /[-–—:]\s*$/u;
+
+/**
+ * The label before a number in a line of a yearly table ("Detained - 46 journalists", "Threats to
+ * journalists and media – 10 facts"): the words from the line's start, or the last separator, up to
+ * the dash. Only when the number is followed by no more than a unit ("journalists", "facts").
+ */
+function labelBefore(text: string, run: NumberRun, phrase: string): { words: string; start: number } | null {
+  const before = text.slice(0, run.start);
+  if (!labelDash.test(before)) return null;
+  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(','), before.lastIndexOf('('), before.lastIndexOf(':', before.length - 2));
+  const start = cut + 1;
+  const words = before.slice(start).replace(labelDash, '').replace(/^[-–—•*\s]+/u, '').trim();
+  if (words.length < 3 || /\d/.test(words) || words.split(/\s+/).length > 10) return null;
+  if (phrase.trim().split(/\s+/).filter(Boolean).length > 3) return null;
+  return { words, start: start + before.slice(start).indexOf(words) };
+}
+
+/** What a label names: a category, a legal kind or subject, as a child of its heading would. */
+function classifyLabel(words: string, parentKind: LegalKind | null): Classified {
+  return classifyCount(words, true, parentKind);
 }
 
 /** The words of the clause before a number, from its start ("The number of violations of ... fell:"). */

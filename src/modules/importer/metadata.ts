@@ -7,7 +7,8 @@ import type { ReportFlag } from './report-flags.ts';
  * What a report says about itself: its title, the month it covers, when it was published, its
  * language and which of the archive's formats it is written in (DESIGN section 6).
  */
-export type ReportFormat = 'digest' | 'it_reports' | 'overview' | 'recorded' | 'appeal';
+/** `annual`: a yearly statistics page (a year's figures, scope `year`); the others are monthly. */
+export type ReportFormat = 'digest' | 'it_reports' | 'overview' | 'recorded' | 'annual' | 'appeal';
 export type ReportLanguage = Lang;
 
 export type ReportMetadata = {
@@ -24,13 +25,13 @@ export type ReportMetadata = {
 };
 
 const titlePattern = re(
-  `violations? of (?:the )?freedom of (?:speech|expression)|freedom of (?:speech|expression) violations?|monitoring of (?:violations|freedom of speech)|нарушени\\p{L}* свобод\\p{L}* слова|мониторинг\\p{L}* нарушени\\p{L}*|сөз бостандығ\\p{L}* бұз\\p{L}*|дайджест|digest`,
+  `violations? of (?:the )?freedom of (?:speech|expression)|freedom of (?:speech|expression)\\W{0,3}violations?|monitoring of (?:violations|freedom of speech)|нарушени\\p{L}* свобод\\p{L}* слова|мониторинг\\p{L}* нарушени\\p{L}*|сөз бостандығ\\p{L}* бұз\\p{L}*|дайджест|digest`,
 );
 const organizationPattern = re(
   `foundation|фонд|қоры|adil\\s*soz|әділ\\s*сөз|адил\\s*соз|freedom of speech protection|защиты свободы слова`,
 );
 const introPattern = re(
-  `(?:conducted|made|carried out|presents?)\\s+(?:a|an)\\s+(?:study|monitoring|overview|review)|провел\\p{L}*\\s+(?:исследование|мониторинг)|представляет\\s+обзор|зерттеу жүргіз|шолу`,
+  `(?:conducted|made|carried out|presents?)\\s+(?:(?:a|an)\\s+)?(?:study|survey|analysis|monitoring|overview|review|statistics)|провел\\p{L}*\\s+(?:исследование|мониторинг)|представляет\\s+обзор|зерттеу жүргіз|шолу`,
 );
 const publishedPattern = re(
   `^(?:(\\d{1,2})\\s+(${MONTH})\\s+(\\d{4})(?:\\s*(?:года|г\\.|ж\\.|жыл\\p{L}*))?|(${MONTH})\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}))$`,
@@ -44,11 +45,19 @@ const overviewPattern = re(
   'imu',
 );
 const digestPattern = re(
-  `\\((?:digest|дайджест)\\)|there (?:was|were) (?:the )?following information\\s*:|поступил\\p{L}* следующ\\p{L}* информаци\\p{L}*\\s*:`,
+  `\\((?:digest|дайджест)\\)|there\\s+(?:was|were)\\s+(?:the\\s+)?following\\s+information\\s*:|поступил\\p{L}* следующ\\p{L}* информаци\\p{L}*\\s*:`,
 );
 const itReportsPattern = re(
   `(?:it\\s*reports|сообщает)\\s*:|the following charges were (?:filed|brought)|judicial acts were issued|предъявлен\\p{L}* следующ\\p{L}* обвинени|вынесен\\p{L}* \\d+ судебн|(?:study|исследование)\\s+(?:of\\s+)?(?:the\\s+)?(?:situation|ситуации)`,
 );
+// A yearly page: "statistics on violations ... in 2019", "Итоги 2019 года", a title with a year and no month.
+const annualPattern = re(
+  `(?:statistics|figures|results|итоги|статистик\\p{L}*)[^.\\n]{0,120}?(?:in|for|за|в)\\s+(\\d{4})(?:\\s+год\\p{L}*)?(?:\\s*[.:]|\\s*$)`,
+  'imu',
+);
+const yearTitlePattern = re(`${B}((?:19|20)\\d{2})${E}`);
+// A line that states a figure: "- 5 reports of ...", "Detained - 46 journalists", "Civil charges - 73".
+const figureLinePattern = re(`^\\s*(?:[-–—•*]\\s*)?(?:\\d+\\s*\\p{L}|[^\\d\\n]{3,60}\\s[-–—]\\s*\\d+)`, 'gmu');
 const appealPattern = re(
   `${B}(?:appeal(?:ed|s)?|statement|open letter|обращени\\p{L}*|обратил\\p{L}*|заявлени\\p{L}*|открыт\\p{L}* письм\\p{L}*|үндеу\\p{L}*)${E}`,
 );
@@ -77,14 +86,17 @@ export function readMetadata(paragraphs: Paragraph[], text: string, flags: Repor
   }
 
   const introIndex = head.findIndex((p, index) => index > titleParagraph && introPattern.test(p.text));
+  const introText = introIndex >= 0 ? (paragraphs[introIndex]?.text ?? '') : '';
+  const annual = annualYear(titleText ?? '', introText, text);
   const statedMonth =
     firstMonthYear(titleText ?? '') ??
-    (introIndex >= 0 ? firstMonthYear(paragraphs[introIndex]?.text ?? '') : null);
+    (annual ? `${annual}-12` : null) ??
+    (introIndex >= 0 ? firstMonthYear(introText) : null);
   const month =
     statedMonth ?? monthFromOpening(paragraphs, published, flags) ?? monthFromPublished(published, flags);
 
   const language = detectLanguage(text);
-  const format = detectFormat(text, titleText, monitoringTitle, month, flags);
+  const format = annual ? 'annual' : detectFormat(text, titleText, monitoringTitle, month, flags);
   const bodyStart = Math.max(titleParagraph, publishedParagraph, introIndex) + 1;
   if (
     statedMonth &&
@@ -106,6 +118,18 @@ export function readMetadata(paragraphs: Paragraph[], text: string, flags: Repor
     bodyStart,
     recognised: monitoringTitle || organization || itReportsPattern.test(text) || recordedPattern.test(text),
   };
+}
+
+/**
+ * The year of a yearly statistics page: its title names a year and no month ("Freedom of Speech:
+ * Violations 2019"), or its introduction speaks of the statistics of a year.
+ */
+function annualYear(title: string, intro: string, text: string): number | null {
+  if (firstMonthYear(title) !== null) return null;
+  const stated = annualPattern.exec(`${intro}\n${text.slice(0, 1500)}`);
+  const titleYear = yearTitlePattern.exec(title);
+  const year = Number(stated?.[1] ?? (titleYear && titlePattern.test(title) ? titleYear[1] : NaN));
+  return year >= 1990 && year <= 2100 ? year : null;
 }
 
 function yearMonth(month: string): [number, number] {
@@ -213,11 +237,13 @@ function detectFormat(
   flags: ReportFlag[],
 ): ReportFormat | null {
   const opening = text.slice(0, 3000);
-  if (!monitoringTitle && appealPattern.test(`${title ?? ''}\n${opening}`)) return 'appeal';
   if (digestPattern.test(title ?? '') || digestPattern.test(text)) return 'digest';
   if (recordedPattern.test(text)) return 'recorded';
   if (overviewPattern.test(text)) return 'overview';
   if (itReportsPattern.test(text)) return 'it_reports';
+  // An appeal is prose: a page with several figure lines is a report whatever words it uses.
+  const figureLines = [...opening.matchAll(figureLinePattern)].length;
+  if (!monitoringTitle && figureLines < 3 && appealPattern.test(`${title ?? ''}\n${opening}`)) return 'appeal';
   if (!month || !monitoringTitle) return null;
   const guess: ReportFormat =
     month < '2017-08'

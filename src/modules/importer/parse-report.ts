@@ -68,7 +68,16 @@ export function analyseReport(input: string): Analysis {
     reportMonth,
   });
 
-  const reader = new FigureReader({ reportMonth, lang, flags });
+  const year = reportMonth.slice(0, 4);
+  const reader = new FigureReader({
+    reportMonth,
+    lang,
+    flags,
+    defaultScope:
+      meta.format === 'annual'
+        ? { scope: 'year', period: { from: `${year}-01`, to: `${year}-12` } }
+        : { scope: 'month' },
+  });
   for (const [index, paragraph] of paragraphs.entries()) {
     const role = roles[index];
     if (role !== 'figure' && role !== 'lead') continue;

@@ -36,12 +36,12 @@ const demandsMarker = re(
   `(?:we (?:believe|demand|call on|urge|ask|consider|insist)|считаем|требуем|призываем|просим|настаиваем)[^.]{0,200}:\\s*$`,
 );
 const leadPattern = re(
-  `(?:following|these)\\s+(?:charges|claims|accusations|cases)|(?:charges|claims|lawsuits)[^.]{0,60}(?:were|have been)\\s+(?:filed|brought)|the following (?:were|was|have been) (?:recorded|registered)|(?:зафиксирован|зарегистрирован)\\p{L}*|предъявлен\\p{L}*|(?:were|have been) brought`,
+  `(?:following|these)\\s+(?:charges|claims|accusations|cases)|(?:^|\\s)(?:it|we|the foundation)\\s+(?:has\\s+)?(?:recorded|registered|counted)\\s*:?\\s*$|(?:charges|claims|lawsuits)[^.]{0,60}(?:were|have been)\\s+(?:filed|brought)|the following (?:were|was|have been) (?:recorded|registered)|(?:зафиксирован|зарегистрирован)\\p{L}*|предъявлен\\p{L}*|(?:were|have been) brought`,
 );
 const signature = re(
   `in connection with (?:the )?(?:exercise|realization|implementation) of|against (?:the )?media(?:,| and)|(?:were|was|have been) (?:filed|brought|recorded|registered|made|issued)|предъявлен\\p{L}*|в связи с реализацией|зафиксирован\\p{L}*|зарегистрирован\\p{L}*`,
 );
-const judicialWords = re(`judicial acts?|судебн\\p{L}* акт\\p{L}*`);
+const judicialWords = re(`judicial acts?|judg(?:e)?ments?|судебн\\p{L}* акт\\p{L}*|судебн\\p{L}* решени\\p{L}*`);
 const aggregateMoney = re(
   `(?:claims?|demands?)[^.]{0,60}(?:moral|non-pecuniary|non-material)|(?:moral|non-pecuniary)[^.]{0,30}claims|courts?\\s*(?:have\\s+|has\\s+)?(?:collected|recovered|ordered|obliged)|collected by (?:the )?courts|морально\\p{L}* вред\\p{L}*[^.]{0,60}(?:составил|состав)|суд\\p{L}*\\s+взыскал\\p{L}*|взыскан\\p{L}* суд`,
 );
@@ -58,9 +58,10 @@ function strengthOf(paragraph: Paragraph, lang: Lang, reportMonth: string): Stre
   const runs = scanNumbers(text, lang).filter((run) => Number.isInteger(run.value));
   const endsWithColon = /:\s*$/.test(text);
   // A lead names what follows ("The following charges were filed:") or only its period ("Since the beginning of the year:").
+  const scope = endsWithColon ? explicitScope(text, reportMonth) : null;
   const lead =
     endsWithColon &&
-    (leadPattern.test(text) || (text.length < 120 && explicitScope(text, reportMonth) !== null));
+    (leadPattern.test(text) || (scope !== null && (text.length < 120 || scope.scope === 'ytd')));
   if (runs.length === 0) {
     if (lead) return { level: 'lead', reason: 'lead' };
     return zeroLine.test(text) ? { level: 'weak', reason: 'count' } : null;
@@ -87,17 +88,30 @@ function strengthOf(paragraph: Paragraph, lang: Lang, reportMonth: string): Stre
   let best: Strength | null = null;
   for (const run of runs) {
     if (run.value >= 1900 && run.value <= 2100) continue;
-    const classified = classifyCount(text.slice(run.end).trimStart(), false);
+    // A bullet that starts with its number names what it counts directly ("- 1 threat against ...").
+    const listed = paragraph.bullet && run.start <= 3;
+    const classified =
+      classifyCount(text.slice(run.end).trimStart(), listed) ?? classifyLabelLine(text, run.start);
     if (!classified || 'ambiguous' in classified) continue;
     const isHead = headCode.test(classified.code);
     const scoped = explicitScope(text, reportMonth);
     if (scoped && (scoped.scope === 'ytd' || samePeriod.test(text)) && isHead)
       return { level: 'strong', reason: 'dated' };
     if (run.start <= 60 && isHead && signature.test(text)) return { level: 'strong', reason: 'head' };
+    // "In June, 2014 media outlets dealt with one suit about protection of honour": a month's head figure.
+    if (!paragraph.bullet && scoped?.scope === 'month' && isHead && /^(?:in|в|во)\s/iu.test(text))
+      return { level: 'strong', reason: 'head' };
     best ??= { level: 'weak', reason: 'count' };
   }
   if (best) return best;
   return lead ? { level: 'lead', reason: 'lead' } : null;
+}
+
+/** "Detained - 46 journalists", "Civil charges – 73": a label, a dash, then the number. */
+function classifyLabelLine(text: string, at: number) {
+  const label = /^([^\d:;]{3,80}?)\s*[-–—]\s*$/u.exec(text.slice(0, at));
+  if (!label) return null;
+  return classifyCount((label[1] ?? '').replace(/^[-–—•*\s]+/u, ''), true);
 }
 
 function isHeading(paragraph: Paragraph, next: Paragraph | undefined): boolean {
@@ -160,7 +174,7 @@ export function assignRoles(
         } else if (strength.level === 'lead') {
           figure = 'lead';
           block = true;
-        } else if (strength.level === 'strong' || block) {
+        } else if (strength.level === 'strong' || block || format === 'annual') {
           figure = 'figure';
         }
       }
