@@ -205,6 +205,11 @@ const categories: Partial<Record<CategoryCode, string[]>> = {
     'cyber',
     'hack',
     'ddos',
+    'ddos attack',
+    'hacker attack',
+    'cyber attack',
+    'хакерск атак',
+    'ddos атак',
     'unauthori access',
     'unlawful access',
     'illegal access',
@@ -309,32 +314,31 @@ export type Named = { code: string; start: number; end: number };
  */
 export function namedCodes(words: readonly Word[], level: Level): Named[] {
   const texts = words.map((word) => word.text);
-  const best = new Map<string, Named & { length: number }>();
+  const mentions: Array<Named & { length: number }> = [];
   for (const term of tables[level]) {
-    const first = findAll(texts, term.stems)[0];
-    if (!first) continue;
-    const known = best.get(term.code);
-    if (
-      !known ||
-      first.start < known.start ||
-      (first.start === known.start && term.stems.length > known.length)
-    )
-      best.set(term.code, { code: term.code, start: first.start, end: first.end, length: term.stems.length });
+    for (const found of findAll(texts, term.stems))
+      mentions.push({ code: term.code, start: found.start, end: found.end, length: term.stems.length });
   }
-  const named = [...best.values()].sort((a, b) => a.start - b.start || b.length - a.length);
-  // A code whose mention lies inside a longer mention of another code is that other code's word.
-  return named
-    .filter(
-      (candidate) =>
-        !named.some(
-          (other) =>
-            other !== candidate &&
-            other.length > candidate.length &&
-            other.start <= candidate.start &&
-            other.end >= candidate.end,
-        ),
-    )
-    .map(({ code, start, end }) => ({ code, start, end }));
+  // A mention inside a longer mention of another code is that code's word ("attacks" in "DDoS attacks").
+  const standing = mentions.filter(
+    (candidate) =>
+      !mentions.some(
+        (other) =>
+          other.code !== candidate.code &&
+          other.length > candidate.length &&
+          other.start <= candidate.start &&
+          other.end >= candidate.end,
+      ),
+  );
+  standing.sort((a, b) => a.start - b.start || b.length - a.length);
+  const seen = new Set<string>();
+  const named: Named[] = [];
+  for (const { code, start, end } of standing) {
+    if (seen.has(code)) continue;
+    seen.add(code);
+    named.push({ code, start, end });
+  }
+  return named;
 }
 
 /** The one code of a level the words name first, or null. */

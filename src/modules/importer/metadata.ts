@@ -97,7 +97,11 @@ export function readMetadata(paragraphs: Paragraph[], text: string, flags: Repor
 
   const language = detectLanguage(text);
   const format = annual ? 'annual' : detectFormat(text, titleText, monitoringTitle, month, flags);
-  const bodyStart = Math.max(titleParagraph, publishedParagraph, introIndex) + 1;
+  // The summary's lead ("In May 2024, the following were recorded:") opens the body even when it
+  // stands right under the title.
+  const leadIndex = head.findIndex((p) => recordedPattern.test(p.text));
+  const headerEnd = Math.max(titleParagraph, publishedParagraph, introIndex) + 1;
+  const bodyStart = leadIndex >= 0 && leadIndex < headerEnd ? Math.max(leadIndex, titleParagraph + 1) : headerEnd;
   if (
     statedMonth &&
     published &&

@@ -98,6 +98,9 @@ function strengthOf(paragraph: Paragraph, lang: Lang, reportMonth: string): Stre
     if (scoped && (scoped.scope === 'ytd' || samePeriod.test(text)) && isHead)
       return { level: 'strong', reason: 'dated' };
     if (run.start <= 60 && isHead && signature.test(text)) return { level: 'strong', reason: 'head' };
+    // "19 reports of violations of the rights of journalists ..., including:" heads a list of figures.
+    if (run.start <= 3 && isHead && /(?:including|in particular|these include|в том числе|из них)\s*:?\s*$/iu.test(text))
+      return { level: 'strong', reason: 'head' };
     // "In June, 2014 media outlets dealt with one suit about protection of honour": a month's head figure.
     if (!paragraph.bullet && scoped?.scope === 'month' && isHead && /^(?:in|в|во)\s/iu.test(text))
       return { level: 'strong', reason: 'head' };
