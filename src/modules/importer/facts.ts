@@ -180,7 +180,7 @@ export function classifyCount(
   child: boolean,
   parentKind: LegalKind | null = null,
 ): Classified {
-  const np = words.replace(childLead, '');
+  const np = firstClause(words.replace(childLead, ''));
   if (letterNoun.test(np)) return { ambiguous: 'counts letters together with claims' };
   const named = wordsOf(np);
   const kinds = namedCodes(named, 'kind');
@@ -786,6 +786,9 @@ function isDatePart(text: string, run: NumberRun): boolean {
   return monthBefore.test(before) || yearAfterComma || monthAfter.test(after) || /^\.\d{1,2}\./.test(after);
 }
 
+// Where the noun phrase after a number ends.
+const clauseStop =
+  /[;:()]|\.(?:\s|$)|,\s*(?:including|of which|among them|in addition|compared|as well as|в том числе|из них|против)|\s(?:including|of which|в том числе|из них|compared|против|по сравнению|than)\s/iu;
 // A line under "including:" that names one thing without a number.
 const singularLead =
   /^(?:(?:a|an|one)\s+)?(?:reports?|case|incident|instance|violation|fact|episode)(?![\p{L}])|^(?:одн[оа]\s+)?(?:сообщение|случай|факт|инцидент|эпизод|нарушение)(?![\p{L}])/iu;
@@ -816,6 +819,12 @@ function classifyLabel(words: string, parentKind: LegalKind | null): Classified 
   return classifyCount(words, true, parentKind);
 }
 
+/** A noun phrase ends where its clause does: "administrative cases, including 3 for ..." is "administrative cases". */
+function firstClause(words: string): string {
+  const stop = clauseStop.exec(words);
+  return stop ? words.slice(0, stop.index) : words;
+}
+
 /** The words of the clause before a number, from its start ("The number of violations of ... fell:"). */
 function clauseBefore(text: string, at: number): string {
   const before = text.slice(0, at);
@@ -828,10 +837,7 @@ function nounPhrase(after: string, runs: NumberRun[], run: NumberRun): string {
   const next = runs.find((other) => other.start > run.end);
   const limit = Math.min(220, next ? next.start - run.end : after.length);
   const window = after.slice(0, limit);
-  const stop =
-    /[;:()]|\.(?:\s|$)|,\s*(?:including|of which|among them|in addition|compared|as well as|в том числе|из них|против)|\s(?:including|of which|в том числе|из них|compared|против|по сравнению|than)\s/iu.exec(
-      window,
-    );
+  const stop = clauseStop.exec(window);
   return stop ? window.slice(0, stop.index) : window;
 }
 

@@ -38,7 +38,7 @@ const publishedPattern = re(
 );
 const monthYearPattern = re(`${B}(${MONTH})\\s*,?\\s+(\\d{4})${E}`, 'giu');
 const recordedPattern = re(
-  `the following (?:were|was|have been) (?:recorded|registered)\\s*:|(?:зафиксирован|зарегистрирован)\\p{L}*(?:\\s+следующ\\p{L}*)?\\s*:`,
+  `(?:the following|there) (?:were|was|have been) (?:recorded|registered)\\s*:|(?:зафиксирован|зарегистрирован)\\p{L}*(?:\\s+следующ\\p{L}*)?\\s*:`,
 );
 const overviewPattern = re(
   `^(?:in|в)\\s+${MONTH}(?:\\s+\\d{4})?(?:\\s+года)?,?\\s+(?:\\p{L}+\\s+){0,3}(?:\\d+|\\p{L}+)\\s+(?:\\p{L}+\\s+){0,3}?(?:incidents?|cases|reports|инцидент\\p{L}*|случа\\p{L}*|сообщени\\p{L}*)[^.]{0,160}(?:registered|recorded|зарегистрирован|зафиксирован)|among the events (?:in|of)|среди событий`,

@@ -48,6 +48,7 @@ const aggregateMoney = re(
 const zeroLine = re(
   `^(?:there (?:were|was) )?(?:no|нет|ни одного|ни одной)\\s+(?:\\p{L}+\\s+)?(?:criminal|civil|administrative|уголовн|гражданск|административн)`,
 );
+const listMarker = re(`^(?:including|in particular|these include|among them|в том числе|из них|среди них)\\s*:?$`);
 const comparedNumbers = re(
   `\\d+\\s+(?:compared (?:to|with)|against|versus|vs\\.?|против|по сравнению с)\\s+\\d+`,
 );
@@ -160,6 +161,11 @@ export function assignRoles(
       block = false;
       themed = false;
       if (summary === 'open') summary = 'closed';
+      continue;
+    }
+    // "Including:" alone on a line carries the summary on to the list under it.
+    if ((summary === 'open' || block) && listMarker.test(paragraph.text)) {
+      roles[i] = 'figure';
       continue;
     }
     if (format !== 'appeal' && !demandsMarker.test(paragraph.text)) {
