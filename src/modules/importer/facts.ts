@@ -149,7 +149,7 @@ export function explicitScope(text: string, reportMonth: string, flags?: ReportF
 
 // ---- what a count counts -----------------------------------------------------------------------
 
-const countedNoun = re(
+export const countedNoun = re(
   `^(?:[\\p{L}'’-]+,?\\s+){0,5}?(?:reports?|cases?|incidents?|violations?|charges?|claims?|suits?|lawsuits?|accusations?|complaints?|letters?|facts?|episodes?|instances?|prosecutions?|proceedings|investigations?|сообщени\\p{L}*|случа\\p{L}*|инцидент\\p{L}*|нарушени\\p{L}*|обвинени\\p{L}*|претензи\\p{L}*|иск\\p{L}*|дел[аоу]?|жалоб\\p{L}*|факт\\p{L}*|эпизод\\p{L}*|преследовани\\p{L}*|разбирательств\\p{L}*|расследовани\\p{L}*|хабарлама\\p{L}*|жағдай\\p{L}*)${E}`,
 );
 const verbHead =
@@ -479,7 +479,7 @@ export class FigureReader {
         lastChildEnd !== null && /^[,;\s]*(?:and\s+|и\s+)?$/iu.test(text.slice(lastChildEnd, run.start));
       // The first figure of a line under "including:" is a child of that line's head.
       const listedFirst = options.listed && sentenceFacts.length === 0;
-      const child: boolean =
+      let child: boolean =
         childBefore.test(before) || childLead.test(after.trimStart()) || listGoesOn || listedFirst;
       const phrase = nounPhrase(after, runs, run);
       const previousFact = sentenceFacts[sentenceFacts.length - 1]?.fact;
@@ -509,6 +509,12 @@ export class FigureReader {
           span,
         });
         continue;
+      }
+      // A group's line in a list of groups ("- 14 reports relating to the right to ... information")
+      // heads its own list: it is not a part of the group above it.
+      if (child && listedFirst && !listGoesOn && !childBefore.test(before) && isGroup(classified.code)) {
+        child = false;
+        this.listParent = null;
       }
       const fact: CountFact = { type: 'count', ...mark, category: classified.code, count: run.value, span };
       // "14 concern information, of which 9 are refusals": a category under the group just before it.
@@ -790,7 +796,7 @@ function isDatePart(text: string, run: NumberRun): boolean {
 const clauseStop =
   /[;:()]|\.(?:\s|$)|,\s*(?:including|of which|among them|in addition|compared|as well as|в том числе|из них|против)|\s(?:including|of which|в том числе|из них|compared|против|по сравнению|than)\s/iu;
 // A line under "including:" that names one thing without a number.
-const singularLead =
+export const singularLead =
   /^(?:(?:a|an|one)\s+)?(?:reports?|case|incident|instance|violation|fact|episode)(?![\p{L}])|^(?:одн[оа]\s+)?(?:сообщение|случай|факт|инцидент|эпизод|нарушение)(?![\p{L}])/iu;
 // "all claims were brought in a civil manner", "все иски поданы в гражданском порядке"
 const allOfKind =

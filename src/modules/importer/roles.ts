@@ -1,5 +1,5 @@
 import { findDates } from './dates.ts';
-import { classifyCount, explicitScope, headCode } from './facts.ts';
+import { classifyCount, countedNoun, explicitScope, headCode, singularLead } from './facts.ts';
 import { bulletText, type Paragraph } from './layout.ts';
 import type { ReportFormat } from './metadata.ts';
 import { findAmounts, scanNumbers } from './numbers.ts';
@@ -65,6 +65,11 @@ function strengthOf(paragraph: Paragraph, lang: Lang, reportMonth: string): Stre
     (leadPattern.test(text) || (scope !== null && (text.length < 120 || scope.scope === 'ytd')));
   if (runs.length === 0) {
     if (lead) return { level: 'lead', reason: 'lead' };
+    // "- Report of copyright infringement." in a list: one of what it names.
+    if (paragraph.bullet && singularLead.test(text.replace(/^[-–—•*\s]+/u, ''))) {
+      const classified = classifyCount(text.replace(/^[-–—•*\s]+/u, ''), true);
+      if (classified && 'code' in classified) return { level: 'weak', reason: 'count' };
+    }
     return zeroLine.test(text) ? { level: 'weak', reason: 'count' } : null;
   }
   if (judicialWords.test(text) && runs.some((run) => judicialWords.test(text.slice(run.end, run.end + 40)))) {
@@ -93,7 +98,16 @@ function strengthOf(paragraph: Paragraph, lang: Lang, reportMonth: string): Stre
     const listed = paragraph.bullet && run.start <= 3;
     const classified =
       classifyCount(text.slice(run.end).trimStart(), listed) ?? classifyLabelLine(text, run.start);
-    if (!classified || 'ambiguous' in classified) continue;
+    if (!classified) {
+      // "- 2 pre-trial charges for ...": a counted line whose subject needs a kind it does not state.
+      if (listed && countedNoun.test(text.slice(run.end).trimStart())) best ??= { level: 'weak', reason: 'count' };
+      continue;
+    }
+    // A figure line that mixes what it counts is still a figure line: the summary goes on past it.
+    if ('ambiguous' in classified) {
+      best ??= { level: 'weak', reason: 'count' };
+      continue;
+    }
     const isHead = headCode.test(classified.code);
     const scoped = explicitScope(text, reportMonth);
     if (scoped && (scoped.scope === 'ytd' || samePeriod.test(text)) && isHead)
