@@ -85,7 +85,10 @@ export function readMetadata(paragraphs: Paragraph[], text: string, flags: Repor
     }
   }
 
-  const introIndex = head.findIndex((p, index) => index > titleParagraph && introPattern.test(p.text));
+  let introIndex = head.findIndex((p, index) => index > titleParagraph && introPattern.test(p.text));
+  // A page without its title block opens with the introduction ("... has conducted analysis of
+  // violations ... in May, 2017"): it names the month.
+  if (introIndex < 0 && !monitoringTitle) introIndex = head.findIndex((p) => introPattern.test(p.text));
   const introText = introIndex >= 0 ? (paragraphs[introIndex]?.text ?? '') : '';
   const annual = annualYear(titleText ?? '', introText, text);
   const statedMonth =
