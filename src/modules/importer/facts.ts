@@ -292,6 +292,22 @@ const moneyCues: Array<[RegExp, MoneyKind]> = [
     ),
     'collected_by_courts',
   ],
+  // "Collected amounts of compensation for moral damage - 9 million": the whole phrase is the cue, so
+  // the "moral damage" inside it does not make the amount a claim.
+  [
+    re(
+      `${B}(?:collected|recovered)\\s+(?:amounts?|sums?)(?:\\s+of)?(?:\\s+(?:the\\s+)?compensation)?(?:\\s+(?:for|of))?(?:\\s+(?:moral|non-pecuniary|non-material))?(?:[- ](?:damage|harm))?|${B}amounts?\\s+(?:collected|recovered)|взысканн\\p{L}*\\s+сумм\\p{L}*(?:\\s+компенсаци\\p{L}*)?(?:\\s+морально\\p{L}*\\s+вред\\p{L}*)?`,
+    ),
+    'collected_by_courts',
+  ],
+  // The digests state the claims of honour suits as their amount: "seven suits on protection of
+  // honour ... in the amount of KZT 299 million", "иски о защите чести ... на сумму".
+  [
+    re(
+      `(?:suits?|claims?|lawsuits?|иск\\p{L}*|претензи\\p{L}*)[^.]{0,160}?(?:hono(?:u)?r|dignity|чест\\p{L}*|достоинств\\p{L}*)[^.]{0,120}?(?:in the (?:total )?amount(?: of)?|for a total amount(?: of)?|на (?:общую )?сумму|в размере)`,
+    ),
+    'claims_non_pecuniary',
+  ],
   [re(`${B}(?:fines?|штраф\\p{L}*)${E}`), 'fine'],
   [re(`${B}(?:bail|залог\\p{L}*)${E}`), 'bail'],
 ];
@@ -674,6 +690,19 @@ export class FigureReader {
       }
     }
     if (cues.length === 0) return;
+    // A cue inside a longer one belongs to it.
+    const standing = cues.filter(
+      (cue) =>
+        !cues.some(
+          (other) =>
+            other !== cue &&
+            other.start <= cue.start &&
+            other.end >= cue.end &&
+            other.end - other.start > cue.end - cue.start,
+        ),
+    );
+    cues.length = 0;
+    cues.push(...standing);
     cues.sort((a, b) => a.start - b.start);
     // An amount without its own period label takes that of the amount before it in the paragraph
     // ("Claims ... in January-February amounted to X. The courts collected Y.").
