@@ -260,7 +260,7 @@ const noneInCourt = re(
   `(?:no one|none|not one|nobody|ни одно\\p{L}*|ни один)\\s+(?:of them\\s+|из них\\s+)?(?:(?:is|are|was|were|не)\\s+)?(?:in|before|в)\\s+(?:the\\s+)?(?:court|суд\\p{L}*)`,
 );
 const childBefore = re(
-  `(?:among them|of them|of these|of those|of which|including|in particular|из них|в том числе|среди них|в частности)[,:]?\\s*$`,
+  `(?:among them|of them|of these|of those|of which|including|in particular|из них|в том числе|среди них|в частности|(?:of|из)\\s+(?:the|these|those|этих)?\\s*\\d+\\s+[^,.;\\d]{1,40},)[,:]?\\s*$`,
 );
 const comparisonBefore = re(
   `(?:compared (?:to|with)|against|versus|vs\\.?|против|по сравнению с|в сравнении с)\\s*$`,
@@ -514,7 +514,12 @@ export class FigureReader {
         classifyCount(phrase.trimStart(), child, parentKind) ??
         (compared ? classifyCount(clauseBefore(text, run.start), false) : null) ??
         (label ? classifyLabel(label.words, parentKind ?? this.listKind) : null);
-      if (!classified) continue;
+      if (!classified) {
+        // "2 for violations of election laws, and 1 for defamation": the list goes on past a line
+        // that names nothing the taxonomy counts.
+        if (child) lastChildEnd = run.end + phrase.length;
+        continue;
+      }
       const span = label
         ? this.span(sentence, label.start, run.end + phrase.length)
         : this.span(sentence, run.start, run.end + phrase.length);

@@ -3,6 +3,7 @@ import { classifyCount, countedNoun, explicitScope, headCode, singularLead } fro
 import { bulletText, type Paragraph } from './layout.ts';
 import type { ReportFormat } from './metadata.ts';
 import { findAmounts, scanNumbers } from './numbers.ts';
+import { namedCodes, wordsOf } from './lexicon.ts';
 import { type Lang, MONTH, re } from './patterns.ts';
 
 /**
@@ -43,21 +44,30 @@ const signature = re(
 );
 const judicialWords = re(`judicial acts?|judg(?:e)?ments?|судебн\\p{L}* акт\\p{L}*|судебн\\p{L}* решени\\p{L}*`);
 const aggregateMoney = re(
-  `(?:claims?|demands?)[^.]{0,60}(?:moral|non-pecuniary|non-material)|(?:moral|non-pecuniary)[^.]{0,30}claims|courts?\\s*(?:have\\s+|has\\s+)?(?:collected|recovered|ordered|obliged)|collected by (?:the )?courts|морально\\p{L}* вред\\p{L}*[^.]{0,60}(?:составил|состав)|суд\\p{L}*\\s+взыскал\\p{L}*|взыскан\\p{L}* суд`,
+  `(?:claims?|demands?)[^.]{0,60}(?:moral|non-pecuniary|non-material)|(?:collected|recovered) (?:amounts?|sums?)|amounts? (?:collected|recovered)|взысканн\\p{L}* сумм|(?:moral|non-pecuniary)[^.]{0,30}claims|courts?\\s*(?:have\\s+|has\\s+)?(?:collected|recovered|ordered|obliged)|collected by (?:the )?courts|морально\\p{L}* вред\\p{L}*[^.]{0,60}(?:составил|состав)|суд\\p{L}*\\s+взыскал\\p{L}*|взыскан\\p{L}* суд`,
 );
 const zeroLine = re(
   `^(?:there (?:were|was) )?(?:no|нет|ни одного|ни одной)\\s+(?:\\p{L}+\\s+)?(?:criminal|civil|administrative|уголовн|гражданск|административн)`,
 );
 const listMarker = re(`^(?:including|in particular|these include|among them|в том числе|из них|среди них)\\s*:?$`);
+// "Judgments rendered – 76"
+const judicialLabel = re(`(?:judicial acts?|judg(?:e)?ments?|судебн\\p{L}* (?:акт|решени)\\p{L}*)[^.\\d]{0,40}[-–—:]\\s*$`);
 const comparedNumbers = re(
   `\\d+\\s+(?:compared (?:to|with)|against|versus|vs\\.?|против|по сравнению с)\\s+\\d+`,
 );
 const samePeriod = re(`same period|аналогичн\\p{L}* период`);
 
-function strengthOf(paragraph: Paragraph, lang: Lang, reportMonth: string): Strength | null {
+function strengthOf(
+  paragraph: Paragraph,
+  lang: Lang,
+  reportMonth: string,
+  next: Paragraph | undefined,
+): Strength | null {
   const { text } = bulletText(paragraph);
   const runs = scanNumbers(text, lang).filter((run) => Number.isInteger(run.value));
-  const endsWithColon = /:\s*$/.test(text);
+  // "... were brought" with the list of figures right under it reads as if it ended in a colon.
+  const listFollows = next !== undefined && next.bullet && /^[-–—•*]\s*\d/u.test(next.text);
+  const endsWithColon = /:\s*$/.test(text) || (listFollows && !/\.\s*$/u.test(text));
   // A lead names what follows ("The following charges were filed:") or only its period ("Since the beginning of the year:").
   const scope = endsWithColon ? explicitScope(text, reportMonth) : null;
   const lead =
@@ -65,6 +75,9 @@ function strengthOf(paragraph: Paragraph, lang: Lang, reportMonth: string): Stre
     (leadPattern.test(text) || (scope !== null && (text.length < 120 || scope.scope === 'ytd')));
   if (runs.length === 0) {
     if (lead) return { level: 'lead', reason: 'lead' };
+    // "Criminal charges:" over the lines of a yearly table that name only the offence.
+    if (endsWithColon && text.length < 60 && namedCodes(wordsOf(text), 'kind').length === 1)
+      return { level: 'weak', reason: 'count' };
     // "- Report of copyright infringement." in a list: one of what it names.
     if (paragraph.bullet && singularLead.test(text.replace(/^[-–—•*\s]+/u, ''))) {
       const classified = classifyCount(text.replace(/^[-–—•*\s]+/u, ''), true);
@@ -72,7 +85,14 @@ function strengthOf(paragraph: Paragraph, lang: Lang, reportMonth: string): Stre
     }
     return zeroLine.test(text) ? { level: 'weak', reason: 'count' } : null;
   }
-  if (judicialWords.test(text) && runs.some((run) => judicialWords.test(text.slice(run.end, run.end + 40)))) {
+  if (
+    judicialWords.test(text) &&
+    runs.some(
+      (run) =>
+        judicialWords.test(text.slice(run.end, run.end + 40)) ||
+        judicialLabel.test(text.slice(Math.max(0, run.start - 60), run.start)),
+    )
+  ) {
     return { level: 'strong', reason: 'judicial' };
   }
   if (aggregateMoney.test(text) && findAmounts(text, lang).some((amount) => amount.currency === 'KZT')) {
@@ -129,7 +149,11 @@ function strengthOf(paragraph: Paragraph, lang: Lang, reportMonth: string): Stre
 function classifyLabelLine(text: string, at: number) {
   const label = /^([^\d:;]{3,80}?)\s*[-–—]\s*$/u.exec(text.slice(0, at));
   if (!label) return null;
-  return classifyCount((label[1] ?? '').replace(/^[-–—•*\s]+/u, ''), true);
+  const words = (label[1] ?? '').replace(/^[-–—•*\s]+/u, '');
+  const classified = classifyCount(words, true);
+  if (classified) return classified;
+  // An offence whose kind the heading above states ("False information – 7" under "Criminal charges:").
+  return namedCodes(wordsOf(words), 'subject').length > 0 ? { ambiguous: 'kind stated above' } : null;
 }
 
 function isHeading(paragraph: Paragraph, next: Paragraph | undefined): boolean {
@@ -183,7 +207,7 @@ export function assignRoles(
       continue;
     }
     if (format !== 'appeal' && !demandsMarker.test(paragraph.text)) {
-      const strength = strengthOf(paragraph, lang, reportMonth);
+      const strength = strengthOf(paragraph, lang, reportMonth, paragraphs[i + 1]);
       let figure: ParagraphRole | null = null;
       if (strength) {
         if (summaryFormat) {
