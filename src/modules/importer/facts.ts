@@ -440,9 +440,7 @@ export class FigureReader {
 
   /** The legal kind a child takes from the line it hangs under. */
   private parentKindOf(parent: CountFact | null | undefined): LegalKind | null {
-    const code = parent?.category ?? '';
-    const kind = legalKinds.find((candidate) => code === candidate || code.startsWith(`${candidate}_`));
-    return kind ?? this.listKind;
+    return legalKindOf(parent?.category ?? '') ?? this.listKind;
   }
 
   private readSentence(sentence: Sentence, options: { listed: boolean; ahead: ScopeMark | null }) {
@@ -501,7 +499,7 @@ export class FigureReader {
       const previousFact = sentenceFacts[sentenceFacts.length - 1]?.fact;
       const parentKind = this.parentKindOf(
         child
-          ? previousFact && isLegalKind(previousFact.category)
+          ? previousFact && legalKindOf(previousFact.category) !== null
             ? previousFact
             : (heads[heads.length - 1]?.fact ?? (listedFirst ? this.listParent : this.lastHead))
           : null,
@@ -805,6 +803,11 @@ export class FigureReader {
 
 // Codes a figure statement counts on its own: groups, the total, legal kinds and subjects.
 export const headCode = /^(?:rights|information|legal|total|criminal|civil|administrative)(?:_|$)/;
+
+/** The legal kind of a kind or subject code ("administrative_defamation" → administrative). */
+function legalKindOf(code: string): LegalKind | null {
+  return legalKinds.find((kind) => code === kind || code.startsWith(`${kind}_`)) ?? null;
+}
 
 function isLegalKind(code: string): boolean {
   return (legalKinds as readonly string[]).includes(code);
