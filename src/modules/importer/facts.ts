@@ -229,9 +229,7 @@ const judicialBefore = re(
   `(?:judicial acts?|judgments?|judgements?|судебн\\p{L}* акт\\p{L}*|судебн\\p{L}* решени\\p{L}*)[^.\\d]{0,60}?[-–—:]\\s*$`,
 );
 // "two of them were performed in favour of", "three ones were passed in favour of", "0 of them in favour"
-const favourAfter = re(
-  `^\\s*(?:[\\p{L}]+\\s+){0,5}?(?:[-–—]\\s*)?(?:in\\s+favou?r|в\\s+пользу)`,
-);
+const favourAfter = re(`^\\s*(?:[\\p{L}]+\\s+){0,5}?(?:[-–—]\\s*)?(?:in\\s+favou?r|в\\s+пользу)`);
 const favourBefore = re(`(?:in favou?r of|в пользу)[^.\\d]{0,60}?[-–—:]\\s*$`);
 const appealAfter = re(
   `^\\s*(?:of them\\s+|of which\\s+|из них\\s+|из которых\\s+)?(?:(?:were|was)\\s+)?(?:[-–—]\\s*)?(?:(?:in|at|by|on|в|на)\\s+)?(?:the\\s+)?(?:court of\\s+|stage of\\s+)?(?:appeal|appellate|апелляц\\p{L}*)`,
@@ -260,7 +258,7 @@ const noneInCourt = re(
   `(?:no one|none|not one|nobody|ни одно\\p{L}*|ни один)\\s+(?:of them\\s+|из них\\s+)?(?:(?:is|are|was|were|не)\\s+)?(?:in|before|в)\\s+(?:the\\s+)?(?:court|суд\\p{L}*)`,
 );
 const childBefore = re(
-  `(?:among them|of them|of these|of those|of which|including|in particular|из них|в том числе|среди них|в частности|(?:of|из)\\s+(?:the|these|those|этих)?\\s*\\d+\\s+[^,.;\\d]{1,40},)[,:]?\\s*$`,
+  `(?:among them|of them|of these|of those|of which|including|in particular|из них|в том числе|среди них|в частности|(?:of|из)\\s+(?:the|these|those|этих)?\\s*\\d+\\s+[^,.;]{1,40},)[,:]?\\s*$`,
 );
 const comparisonBefore = re(
   `(?:compared (?:to|with)|against|versus|vs\\.?|против|по сравнению с|в сравнении с)\\s*$`,
@@ -355,7 +353,8 @@ export class FigureReader {
     // Hard-wrapped files break lines inside a figure ("KZT150\nmillions"); a space keeps the offsets.
     const text = paragraph.text.replace(/\n/g, ' ');
     if (options.lead) {
-      this.blockScope = explicitScope(text, reportMonth, flags) ?? this.context.defaultScope ?? { scope: 'month' };
+      this.blockScope = this.ownYear(explicitScope(text, reportMonth, flags)) ??
+        this.context.defaultScope ?? { scope: 'month' };
       this.lastHead = null;
     }
     if (!options.listItem) this.listParent = null;
@@ -368,7 +367,9 @@ export class FigureReader {
     for (const [index, sentence] of sentences.entries()) {
       // A clause ended by a semicolon belongs to the sentence after it: "-15 charges with slander; 84
       // claims ... since the beginning of the year." states one period for both.
-      const ahead = sentence.text.trimEnd().endsWith(';') ? this.scopeAhead(sentences.slice(index + 1)) : null;
+      const ahead = sentence.text.trimEnd().endsWith(';')
+        ? this.scopeAhead(sentences.slice(index + 1))
+        : null;
       this.readSentence(sentence, { listed: listed && index === 0, ahead });
     }
     this.readAllOfKind(text, paragraph.start);
@@ -411,7 +412,11 @@ export class FigureReader {
       ...(this.paragraphScope ?? this.blockScope),
       category: classified.code,
       count: 1,
-      span: this.span(sentence, offset, offset + nounPhrase(bare, [], { start: 0, end: 0 } as NumberRun).length),
+      span: this.span(
+        sentence,
+        offset,
+        offset + nounPhrase(bare, [], { start: 0, end: 0 } as NumberRun).length,
+      ),
     };
     if (this.push(fact)) this.counts.push({ fact, parent: this.listParent, hasOthers: andOthers.test(text) });
   }
@@ -436,6 +441,21 @@ export class FigureReader {
       count: head.count,
       span: [offset + match.index, offset + text.length],
     });
+  }
+
+  /** "In 2024" in a report on July 2024 is the year so far; on a yearly page it is the year. */
+  private ownYear(mark: ScopeMark | null): ScopeMark | null {
+    const { reportMonth, defaultScope } = this.context;
+    if (mark?.scope !== 'year' || defaultScope?.scope === 'year') return mark;
+    return mark.period?.from.slice(0, 4) === reportMonth.slice(0, 4) ? { scope: 'ytd' } : mark;
+  }
+
+  /** Last year, set against a figure for the year so far, is the same period of last year. */
+  private relativeTo(mark: ScopeMark, anchor: CountFact): ScopeMark {
+    const lastYear = String(Number(this.context.reportMonth.slice(0, 4)) - 1);
+    if (anchor.scope === 'ytd' && mark.scope === 'year' && mark.period?.from.slice(0, 4) === lastYear)
+      return { scope: 'same_period_last_year' };
+    return mark;
   }
 
   /** The legal kind a child takes from the line it hangs under. */
@@ -464,7 +484,7 @@ export class FigureReader {
     let scopeText = text;
     for (const [from, to] of mask)
       scopeText = scopeText.slice(0, from) + ' '.repeat(to - from) + scopeText.slice(to);
-    const stated = explicitScope(scopeText, reportMonth, flags);
+    const stated = this.ownYear(explicitScope(scopeText, reportMonth, flags));
     if (stated) this.paragraphScope = stated;
     const mark = stated ?? this.paragraphScope ?? options.ahead ?? this.blockScope;
 
@@ -510,6 +530,8 @@ export class FigureReader {
       const label = labelBefore(text, run, phrase);
       const classified =
         classifyCount(phrase.trimStart(), child, parentKind) ??
+        // "3 cases under this article": what the figure before it counts.
+        (previousFact && sameThing.test(phrase) ? { code: previousFact.category } : null) ??
         (compared ? classifyCount(clauseBefore(text, run.start), false) : null) ??
         (label ? classifyLabel(label.words, parentKind ?? this.listKind) : null);
       if (!classified) {
@@ -535,7 +557,23 @@ export class FigureReader {
         child = false;
         this.listParent = null;
       }
-      const fact: CountFact = { type: 'count', ...mark, category: classified.code, count: run.value, span };
+      // "9 cases in 2024 ..., while in 2023 there were 3": a clause may name its own period.
+      const clauseStart =
+        sentenceFacts.length > 0
+          ? (runs.find((other) => other.start === sentenceFacts[sentenceFacts.length - 1]?.at)?.end ?? 0)
+          : 0;
+      const ownMark =
+        sentenceFacts.length > 0
+          ? this.ownYear(explicitScope(text.slice(clauseStart, run.start), reportMonth))
+          : null;
+      const factMark = ownMark && previousFact ? this.relativeTo(ownMark, previousFact) : (ownMark ?? mark);
+      const fact: CountFact = {
+        type: 'count',
+        ...factMark,
+        category: classified.code,
+        count: run.value,
+        span,
+      };
       // "14 concern information, of which 9 are refusals": a category under the group just before it.
       const previous = sentenceFacts[sentenceFacts.length - 1]?.fact;
       const parent = !child
@@ -581,7 +619,7 @@ export class FigureReader {
       if (!head) continue;
       this.push({
         type: 'count',
-        ...comparedMark,
+        ...this.relativeTo(comparedMark, head),
         category: head.category,
         count: run.value,
         span: this.span(sentence, run.start, run.end),
@@ -825,10 +863,15 @@ function isDatePart(text: string, run: NumberRun): boolean {
   const before = text.slice(Math.max(0, run.start - 14), run.start);
   const after = text.slice(run.end, run.end + 14);
   // "February, 2017": a year after a month and a comma (a number word there is a count: "August, four").
-  const yearAfterComma = !run.words && run.value >= 1900 && run.value <= 2100 && monthCommaBefore.test(before);
+  const yearAfterComma =
+    !run.words && run.value >= 1900 && run.value <= 2100 && monthCommaBefore.test(before);
   return monthBefore.test(before) || yearAfterComma || monthAfter.test(after) || /^\.\d{1,2}\./.test(after);
 }
 
+// "cases under this article", "по той же статье": the thing the figure before counts.
+const sameThing = re(
+  `(?:under|on|of) (?:this|the same|that) (?:article|offen[cs]e|charge)|по (?:этой|той же|данной) стать\\p{L}*`,
+);
 // Where the noun phrase after a number ends.
 const clauseStop =
   /[;:()]|\.(?:\s|$)|,\s*(?:including|of which|among them|in addition|compared|as well as|в том числе|из них|против)|\s(?:including|of which|в том числе|из них|compared|против|по сравнению|than)\s/iu;
@@ -849,9 +892,18 @@ const labelDash = /[-–—:]\s*$/u;
 function labelBefore(text: string, run: NumberRun, phrase: string): { words: string; start: number } | null {
   const before = text.slice(0, run.start);
   if (!labelDash.test(before)) return null;
-  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(','), before.lastIndexOf('('), before.lastIndexOf(':', before.length - 2));
+  const cut = Math.max(
+    before.lastIndexOf(';'),
+    before.lastIndexOf(','),
+    before.lastIndexOf('('),
+    before.lastIndexOf(':', before.length - 2),
+  );
   const start = cut + 1;
-  const words = before.slice(start).replace(labelDash, '').replace(/^[-–—•*\s]+/u, '').trim();
+  const words = before
+    .slice(start)
+    .replace(labelDash, '')
+    .replace(/^[-–—•*\s]+/u, '')
+    .trim();
   if (words.length < 3 || /\d/.test(words) || words.split(/\s+/).length > 10) return null;
   if (phrase.trim().split(/\s+/).filter(Boolean).length > 3) return null;
   return { words, start: start + before.slice(start).indexOf(words) };

@@ -57,7 +57,10 @@ const annualPattern = re(
 );
 const yearTitlePattern = re(`${B}((?:19|20)\\d{2})${E}`);
 // A line that states a figure: "- 5 reports of ...", "Detained - 46 journalists", "Civil charges - 73".
-const figureLinePattern = re(`^\\s*(?:[-–—•*]\\s*)?(?:\\d+\\s*\\p{L}|[^\\d\\n]{3,60}\\s[-–—]\\s*\\d+)`, 'gmu');
+const figureLinePattern = re(
+  `^\\s*(?:[-–—•*]\\s*)?(?:\\d+\\s*\\p{L}|[^\\d\\n]{3,60}\\s[-–—]\\s*\\d+)`,
+  'gmu',
+);
 const appealPattern = re(
   `${B}(?:appeal(?:ed|s)?|statement|open letter|обращени\\p{L}*|обратил\\p{L}*|заявлени\\p{L}*|открыт\\p{L}* письм\\p{L}*|үндеу\\p{L}*)${E}`,
 );
@@ -104,7 +107,8 @@ export function readMetadata(paragraphs: Paragraph[], text: string, flags: Repor
   // stands right under the title.
   const leadIndex = head.findIndex((p) => recordedPattern.test(p.text));
   const headerEnd = Math.max(titleParagraph, publishedParagraph, introIndex) + 1;
-  const bodyStart = leadIndex >= 0 && leadIndex < headerEnd ? Math.max(leadIndex, titleParagraph + 1) : headerEnd;
+  const bodyStart =
+    leadIndex >= 0 && leadIndex < headerEnd ? Math.max(leadIndex, titleParagraph + 1) : headerEnd;
   if (
     statedMonth &&
     published &&
@@ -250,7 +254,8 @@ function detectFormat(
   if (itReportsPattern.test(text)) return 'it_reports';
   // An appeal is prose: a page with several figure lines is a report whatever words it uses.
   const figureLines = [...opening.matchAll(figureLinePattern)].length;
-  if (!monitoringTitle && figureLines < 3 && appealPattern.test(`${title ?? ''}\n${opening}`)) return 'appeal';
+  if (!monitoringTitle && figureLines < 3 && appealPattern.test(`${title ?? ''}\n${opening}`))
+    return 'appeal';
   if (!month || !monitoringTitle) return null;
   const guess: ReportFormat =
     month < '2017-08'

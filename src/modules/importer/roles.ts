@@ -1,9 +1,9 @@
 import { findDates } from './dates.ts';
 import { classifyCount, countedNoun, explicitScope, headCode, singularLead } from './facts.ts';
 import { bulletText, type Paragraph } from './layout.ts';
+import { namedCodes, wordsOf } from './lexicon.ts';
 import type { ReportFormat } from './metadata.ts';
 import { findAmounts, scanNumbers } from './numbers.ts';
-import { namedCodes, wordsOf } from './lexicon.ts';
 import { type Lang, MONTH, re } from './patterns.ts';
 
 /**
@@ -42,18 +42,24 @@ const leadPattern = re(
 const signature = re(
   `in connection with (?:the )?(?:exercise|realization|implementation) of|against (?:the )?media(?:,| and)|(?:were|was|have been) (?:filed|brought|recorded|registered|made|issued)|предъявлен\\p{L}*|в связи с реализацией|зафиксирован\\p{L}*|зарегистрирован\\p{L}*`,
 );
-const judicialWords = re(`judicial acts?|judg(?:e)?ments?|судебн\\p{L}* акт\\p{L}*|судебн\\p{L}* решени\\p{L}*`);
+const judicialWords = re(
+  `judicial acts?|judg(?:e)?ments?|судебн\\p{L}* акт\\p{L}*|судебн\\p{L}* решени\\p{L}*`,
+);
 const aggregateMoney = re(
   `(?:claims?|demands?)[^.]{0,60}(?:moral|non-pecuniary|non-material)|(?:collected|recovered) (?:amounts?|sums?)|amounts? (?:collected|recovered)|взысканн\\p{L}* сумм|(?:moral|non-pecuniary)[^.]{0,30}claims|courts?\\s*(?:have\\s+|has\\s+)?(?:collected|recovered|ordered|obliged)|collected by (?:the )?courts|морально\\p{L}* вред\\p{L}*[^.]{0,60}(?:составил|состав)|суд\\p{L}*\\s+взыскал\\p{L}*|взыскан\\p{L}* суд`,
 );
 const zeroLine = re(
   `^(?:there (?:were|was) )?(?:no|нет|ни одного|ни одной)\\s+(?:\\p{L}+\\s+)?(?:criminal|civil|administrative|уголовн|гражданск|административн)`,
 );
-const listMarker = re(`^(?:including|in particular|these include|among them|в том числе|из них|среди них)\\s*:?$`);
+const listMarker = re(
+  `^(?:including|in particular|these include|among them|в том числе|из них|среди них)\\s*:?$`,
+);
 // "Judgments rendered – 76"
-const judicialLabel = re(`(?:judicial acts?|judg(?:e)?ments?|судебн\\p{L}* (?:акт|решени)\\p{L}*)[^.\\d]{0,40}[-–—:]\\s*$`);
+const judicialLabel = re(
+  `(?:judicial acts?|judg(?:e)?ments?|судебн\\p{L}* (?:акт|решени)\\p{L}*)[^.\\d]{0,40}[-–—:]\\s*$`,
+);
 const comparedNumbers = re(
-  `\\d+\\s+(?:compared (?:to|with)|against|versus|vs\\.?|против|по сравнению с)\\s+\\d+`,
+  `\\d+\\s+(?:\\p{L}+\\s+){0,2}?(?:compared (?:to|with)|against|versus|vs\\.?|против|по сравнению с)\\s+\\d+`,
 );
 const samePeriod = re(`same period|аналогичн\\p{L}* период`);
 
@@ -120,7 +126,8 @@ function strengthOf(
       classifyCount(text.slice(run.end).trimStart(), listed) ?? classifyLabelLine(text, run.start);
     if (!classified) {
       // "- 2 pre-trial charges for ...": a counted line whose subject needs a kind it does not state.
-      if (listed && countedNoun.test(text.slice(run.end).trimStart())) best ??= { level: 'weak', reason: 'count' };
+      if (listed && countedNoun.test(text.slice(run.end).trimStart()))
+        best ??= { level: 'weak', reason: 'count' };
       continue;
     }
     // A figure line that mixes what it counts is still a figure line: the summary goes on past it.
@@ -134,7 +141,11 @@ function strengthOf(
       return { level: 'strong', reason: 'dated' };
     if (run.start <= 60 && isHead && signature.test(text)) return { level: 'strong', reason: 'head' };
     // "19 reports of violations of the rights of journalists ..., including:" heads a list of figures.
-    if (run.start <= 3 && isHead && /(?:including|in particular|these include|в том числе|из них)\s*:?\s*$/iu.test(text))
+    if (
+      run.start <= 3 &&
+      isHead &&
+      /(?:including|in particular|these include|в том числе|из них)\s*:?\s*$/iu.test(text)
+    )
       return { level: 'strong', reason: 'head' };
     // "In June, 2014 media outlets dealt with one suit about protection of honour": a month's head figure.
     if (!paragraph.bullet && scoped?.scope === 'month' && isHead && /^(?:in|в|во)\s/iu.test(text))
