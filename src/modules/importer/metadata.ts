@@ -163,6 +163,8 @@ function readPublished(line: string): string | null {
   return build(match[9], Number(match[8]), match[7]);
 }
 
+// "in MayMarch 2021": a month typed over a template's month without deleting it; the first is the new one.
+const gluedMonths = /(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}+)\s*,?\s+(\d{4})(?!\d)/gu;
 const monthRange = re(`${B}(${MONTH})\\s*[-–—]\\s*(${MONTH})\\s*,?\\s+(\\d{4})${E}`);
 
 /** The month a title or an introduction names; of a range ("January–February 2018"), its last month. */
@@ -175,6 +177,10 @@ function firstMonthYear(text: string): string | null {
     const number = monthNumber(match[1] ?? '');
     const year = Number(match[2]);
     if (number && year >= 1990 && year <= 2100) return monthKey(year, number);
+  }
+  for (const glued of text.matchAll(gluedMonths)) {
+    const first = monthNumber(glued[1] ?? '');
+    if (first && monthNumber(glued[2] ?? '')) return monthKey(Number(glued[3]), first);
   }
   return null;
 }
