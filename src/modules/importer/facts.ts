@@ -427,7 +427,7 @@ export class FigureReader {
    */
   private readAllOfKind(text: string, offset: number) {
     const head = this.lastHead;
-    if (!head || head.category !== 'legal') return;
+    if (head?.category !== 'legal') return;
     const match = allOfKind.exec(text);
     if (!match) return;
     const kinds = namedCodes(wordsOf(text.slice(match.index)), 'kind');

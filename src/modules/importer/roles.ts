@@ -72,7 +72,7 @@ function strengthOf(
   const { text } = bulletText(paragraph);
   const runs = scanNumbers(text, lang).filter((run) => Number.isInteger(run.value));
   // "... were brought" with the list of figures right under it reads as if it ended in a colon.
-  const listFollows = next !== undefined && next.bullet && /^[-–—•*]\s*\d/u.test(next.text);
+  const listFollows = next?.bullet === true && /^[-–—•*]\s*\d/u.test(next.text);
   const endsWithColon = /:\s*$/.test(text) || (listFollows && !/\.\s*$/u.test(text));
   // A lead names what follows ("The following charges were filed:") or only its period ("Since the beginning of the year:").
   const scope = endsWithColon ? explicitScope(text, reportMonth) : null;
