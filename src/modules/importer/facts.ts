@@ -162,9 +162,6 @@ const letterNoun = /^(?:[\p{L}-]+\s+){0,2}?letters?(?![\p{L}])/iu;
 const preTrialClaim = re(
   `(?:pre-?\\s?trial|досудебн\\p{L}*)\\s+(?:claims?|complaints?|demands?|претензи\\p{L}*)`,
 );
-const totalPattern = re(
-  `^(?:[\\p{L}-]+\\s+){0,2}?(?:incidents?|violations? of (?:the )?freedom of (?:speech|expression)|инцидент\\p{L}*|нарушени\\p{L}* свобод\\p{L}* слова)`,
-);
 
 /**
  * What the phrase after a number counts, read through the lexicon (lexicon.ts). A child ("including
@@ -216,18 +213,19 @@ export function classifyCount(
     : [kind, subject, group, category];
   const code = order.find((candidate) => candidate !== null);
   if (code) return { code };
-  if (!child && firstNamed(named, 'total') !== null && totalPattern.test(np)) return { code: 'total' };
+  // "47 incidents ...", "49 cases related to freedom of speech ...": the month's total, named first.
+  const total = namedCodes(named, 'total')[0];
+  if (!child && total && total.start <= 3) return { code: 'total' };
   return null;
 }
 
 // ---- reading figure statements -----------------------------------------------------------------
 
-const judicialNoun = re(
-  `^\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:judicial acts?|judgments?|judgements?|court (?:decisions|rulings|acts)|судебн\\p{L}* акт\\p{L}*|судебн\\p{L}* решени\\p{L}*|сот актіс\\p{L}*)`,
-);
-const judicialBefore = re(
-  `(?:judicial acts?|judgments?|judgements?|судебн\\p{L}* акт\\p{L}*|судебн\\p{L}* решени\\p{L}*)[^.\\d]{0,60}?[-–—:]\\s*$`,
-);
+/** The names of judicial acts, shared with the paragraph roles (roles.ts). */
+export const JUDICIAL_ACTS =
+  '(?:judicial (?:acts?|decisions?|rulings?)|judg(?:e)?ments?|court (?:decisions?|rulings?|acts?)|судебн\\p{L}* (?:акт|решени|постановлени)\\p{L}*|решени\\p{L}* суд\\p{L}*|сот акт\\p{L}*|сот шешім\\p{L}*)';
+const judicialNoun = re(`^\\s*(?:[\\p{L}-]+\\s+){0,2}?${JUDICIAL_ACTS}`);
+const judicialBefore = re(`${JUDICIAL_ACTS}[^.\\d]{0,60}?[-–—:]\\s*$`);
 // "two of them were performed in favour of", "three ones were passed in favour of", "0 of them in favour"
 const favourAfter = re(`^\\s*(?:[\\p{L}]+\\s+){0,5}?(?:[-–—]\\s*)?(?:in\\s+favou?r|в\\s+пользу)`);
 const favourBefore = re(`(?:in favou?r of|в пользу)[^.\\d]{0,60}?[-–—:]\\s*$`);
