@@ -176,6 +176,7 @@ export function classifyCount(
   words: string,
   child: boolean,
   parentKind: LegalKind | null = null,
+  listed = child,
 ): Classified {
   const np = firstClause(words.replace(childLead, ''));
   if (letterNoun.test(np)) return { ambiguous: 'counts letters together with claims' };
@@ -195,7 +196,7 @@ export function classifyCount(
     countedNoun.test(np.replace(/^[-–—:]\s*/u, '')) ||
     verbHead.test(np) ||
     dashHead.test(np) ||
-    (child && nameFirst);
+    (listed && nameFirst);
   if (!gated) return null;
   const subjectKind = kind ?? parentKind;
   const subjectNamed = subjects[0]?.code as Subject | undefined;
@@ -359,7 +360,8 @@ export class FigureReader {
     this.paragraphScope = null;
     this.lastMoneyScope = null;
     const sentences = splitSentences(text, paragraph.start);
-    const listed = options.listItem && this.listParent !== null;
+    // A line of a list under a head or a lead: it names what it counts ("- 28 attacks on journalists").
+    const listed = options.listItem;
     if (listed && !scanNumbers(text, lang).some((run) => Number.isInteger(run.value)))
       this.readSingular(sentences[0], text);
     for (const [index, sentence] of sentences.entries()) {
@@ -509,8 +511,10 @@ export class FigureReader {
       // A list after "including" goes on: "including 3 attacks, 2 threats and others".
       const listGoesOn: boolean =
         lastChildEnd !== null && /^[,;\s]*(?:and\s+|и\s+)?$/iu.test(text.slice(lastChildEnd, run.start));
-      // The first figure of a line under "including:" is a child of that line's head.
-      const listedFirst = options.listed && sentenceFacts.length === 0;
+      // The first figure of a line under "including:" is a child of that line's head; under a lead
+      // without a head it is a head itself, but it too may name what it counts directly.
+      const listedLine = options.listed && sentenceFacts.length === 0;
+      const listedFirst = listedLine && this.listParent !== null;
       let child: boolean =
         childBefore.test(before) || childLead.test(after.trimStart()) || listGoesOn || listedFirst;
       const phrase = nounPhrase(after, runs, run);
@@ -527,7 +531,7 @@ export class FigureReader {
       const compared = comparisons.some((comparison) => comparison.run.start > run.start);
       const label = labelBefore(text, run, phrase);
       const classified =
-        classifyCount(phrase.trimStart(), child, parentKind) ??
+        classifyCount(phrase.trimStart(), child, parentKind, child || listedLine) ??
         // "3 cases under this article": what the figure before it counts.
         (previousFact && sameThing.test(phrase) ? { code: previousFact.category } : null) ??
         (compared ? classifyCount(clauseBefore(text, run.start), false) : null) ??

@@ -1,12 +1,5 @@
 import { findDates } from './dates.ts';
-import {
-  classifyCount,
-  countedNoun,
-  explicitScope,
-  headCode,
-  JUDICIAL_ACTS,
-  singularLead,
-} from './facts.ts';
+import { classifyCount, countedNoun, explicitScope, headCode, JUDICIAL_ACTS, singularLead } from './facts.ts';
 import { bulletText, type Paragraph } from './layout.ts';
 import { namedCodes, wordsOf } from './lexicon.ts';
 import type { ReportFormat } from './metadata.ts';
