@@ -89,10 +89,7 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
     now: deps.now,
   });
   const keyOf = (request: FastifyRequest) => clientKey(stampSecret, request.ip);
-  const links = (request: FastifyRequest) => ({
-    baseUrl: deps.config.publicUrl,
-    orgName: deps.config.organization.name.en,
-  });
+  const links = { baseUrl: deps.config.publicUrl, orgName: deps.config.organization.name.en };
   const deliver = async (request: FastifyRequest, ids: number[]) => {
     try {
       await deliverMail(deps.db, deps.config.smtp, deps.now, ids);
@@ -212,7 +209,7 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
           submissionKey,
           clientKey: key,
           limits,
-          links: links(request),
+          links,
         });
       } catch (error) {
         if (isAppError(error) && error.field === 'region') {
@@ -302,7 +299,7 @@ export const questionRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
         error = t('errorReplyRequired', { max: QUESTION_MAX_CHARS });
       } else {
         try {
-          const replied = await replyAsSender(ctx, { ...input, body: text, links: links(request) });
+          const replied = await replyAsSender(ctx, { ...input, body: text, links });
           if (replied.kind === 'replied') {
             await deliver(request, replied.mailIds);
             notice = t('replySent');
