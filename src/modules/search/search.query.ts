@@ -1,6 +1,6 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
-import { matchKey } from './match-key.ts';
+import { matchKeyOf } from '../actors/index.ts';
 import type { FilterDimension, IncidentFilters } from './search.schemas.ts';
 
 /** A filter made ready for SQL: the words of q as a tsquery and the actors whose names match q. */
@@ -12,7 +12,6 @@ export type PreparedSearch = {
 };
 
 const MAX_WORDS = 8;
-const kazakhLetters = /[әғқңөұүһі]/;
 const MAX_MATCHED_ACTORS = 20;
 
 /** Letters and digits only: what reaches to_tsquery can never be an operator. */
@@ -27,35 +26,30 @@ export function queryWords(q: string | undefined): string[] {
 }
 
 /**
- * Each word may match in any language: Russian and English stems, or the word as written (the
- * `simple` configuration, which is how Kazakh is indexed). A Kazakh word (one with a letter only
- * Kazakh has) of four letters or more also matches as a prefix, standing in for the missing Kazakh
- * stemmer; other words do not, because a prefix makes the GIN index read every lexeme it starts.
- * Words are all required.
+ * Each word may match in any language: Russian and English stems, or its Kazakh stem (the `simple`
+ * configuration over sozwatch_kazakh_stems, which is how Kazakh text, localities and names are
+ * indexed, migration 0009), so журналистерге finds журналист and Маричеваның finds Маричева. Words
+ * are all required.
  */
 export function tsqueryOf(words: string[]): RawBuilder<unknown> {
-  const perWord = words.map((word) => {
-    const simple = kazakhLetters.test(word) && word.length >= 4 ? `${word}:*` : word;
-    return sql`(to_tsquery('russian', ${word}) || to_tsquery('english', ${word}) || to_tsquery('simple', ${simple}))`;
-  });
+  const perWord = words.map(
+    (word) =>
+      sql`(to_tsquery('russian', ${word}) || to_tsquery('english', ${word}) || to_tsquery('simple', sozwatch_kazakh_stems(${word})))`,
+  );
   return sql`(${sql.join(perWord, sql` && `)})`;
 }
 
 /**
- * Actors (survivors of merges) with a spelling similar to `text`: trigram word similarity on every
- * known spelling (GIN index actor_names_match_key_trgm), as typed and as a transliterated key.
+ * Actors (survivors of merges) with a spelling similar to `text`: trigram word similarity of its
+ * match key on the stored keys of every known spelling (GIN index actor_names_match_key_trgm).
  */
 export async function matchActorNames(db: Db, text: string, limit = MAX_MATCHED_ACTORS): Promise<string[]> {
-  const name = queryWords(text).join(' ');
-  if (name.length < 3) return [];
-  const keys = [...new Set([name, matchKey(name)])].filter((key) => key.length >= 3);
+  const key = await matchKeyOf(db, queryWords(text).join(' '));
+  if (key.length < 3) return [];
   const rows = await sql<{ id: string }>`
     select distinct coalesce(a.merged_into, a.id) as id
     from actor_names n join actors a on a.id = n.actor_id
-    where ${sql.join(
-      keys.map((key) => sql`${key} <% n.match_key`),
-      sql` or `,
-    )}
+    where ${key} <% n.match_key
     limit ${limit}`.execute(db);
   return rows.rows.map((row) => row.id);
 }
