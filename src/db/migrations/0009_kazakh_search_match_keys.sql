@@ -32,7 +32,7 @@ END $$;
 -- The stored key is computed by the database from the name, so no writer can store another one.
 DROP INDEX actor_names_match_key_trgm;
 ALTER TABLE actor_names DROP COLUMN match_key;
-ALTER TABLE actor_names ADD COLUMN match_key text GENERATED ALWAYS AS (sozwatch_match_key(name)) STORED;
+ALTER TABLE actor_names ADD COLUMN match_key text NOT NULL GENERATED ALWAYS AS (sozwatch_match_key(name)) STORED;
 CREATE INDEX actor_names_match_key_trgm ON actor_names USING gin (match_key gin_trgm_ops);
 
 -- Kazakh stems by suffix stripping. Four times over, every Cyrillic word loses its longest ending

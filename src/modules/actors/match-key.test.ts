@@ -31,7 +31,7 @@ describe('the name match key', () => {
     [['Alexandrova', 'Aleksandrova', 'Александрова']],
     [['Şaripova', 'Sharipova', 'Шарипова']],
     [['Azattyq', 'Азаттық', 'Azattik']],
-    [['José', 'Jose', 'Хосе']],
+    [['René', 'Rene', 'Рене']],
   ])('gives one key to %j', async (spellings) => {
     expect(new Set(await keysOf(spellings)).size).toBe(1);
   });

@@ -54,8 +54,22 @@ export async function matchActorNames(db: Db, text: string, limit = MAX_MATCHED_
   return rows.rows.map((row) => row.id);
 }
 
+/**
+ * The words of q that can match: a stop word of the Russian or English configuration ("в", "и",
+ * "the") is in no document's Russian or English lexemes, so requiring it would make "и журналист"
+ * find nothing; it is dropped, as a search engine drops it.
+ */
+async function searchableWords(db: Db, words: string[]): Promise<string[]> {
+  if (words.length === 0) return [];
+  const result = await sql<{ word: string }>`
+    select w as word from unnest(${words}::text[]) with ordinality u(w, n)
+    where numnode(to_tsquery('russian', w)) > 0 and numnode(to_tsquery('english', w)) > 0
+    order by n`.execute(db);
+  return result.rows.map((row) => row.word);
+}
+
 export async function prepareSearch(db: Db, filters: IncidentFilters): Promise<PreparedSearch> {
-  const words = queryWords(filters.q);
+  const words = await searchableWords(db, queryWords(filters.q));
   const matchedActors = words.length > 0 ? await matchActorNames(db, words.join(' ')) : [];
   return { filters, words, matchedActors };
 }

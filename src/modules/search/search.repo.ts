@@ -102,7 +102,7 @@ export async function listIncidentIds(
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Above this many expected matches, a text search walks month by month (textMatches). */
-export const MONTH_WALK_FROM = 20_000;
+export const MONTH_WALK_FROM = 5_000;
 /** How many of the newest records a common word is first looked for in. */
 const RECENT_WINDOW = 5_000;
 
@@ -128,9 +128,15 @@ async function textMatches(
   const order = direction === 'asc' ? sql`asc` : sql`desc`;
   const where = filterCondition(search);
   if ((await estimateMatches(db, search)) < monthWalkFrom) {
+    // Materialized, so that the matches come from the indexes and are sorted: left to itself, the
+    // planner may walk the date index and test every row instead, which for a word it overestimates
+    // (one absent from the data, or rare) reads the whole table to find nothing.
     const rows = await sql<{ incident_id: string }>`
-      select s.incident_id from incident_search s where ${where}
-      order by s.sort_date ${order}, s.incident_id ${order} limit ${needed}`.execute(db);
+      with matches as materialized (
+        select s.incident_id, s.sort_date from incident_search s where ${where}
+      )
+      select incident_id from matches
+      order by sort_date ${order}, incident_id ${order} limit ${needed}`.execute(db);
     return rows.rows.map((row) => row.incident_id);
   }
   // A common word fills its page among the newest records: look at a bounded window of them first.
