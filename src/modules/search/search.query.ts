@@ -26,15 +26,15 @@ export function queryWords(q: string | undefined): string[] {
 }
 
 /**
- * Each word may match in any language: Russian and English stems, or its Kazakh stem (the `simple`
- * configuration over sozwatch_kazakh_stems, which is how Kazakh text, localities and names are
- * indexed, migration 0009), so журналистерге finds журналист and Маричеваның finds Маричева. Words
+ * Each word may match in any language: Russian and English stems, the word as written (names and
+ * localities, `simple`), or its Kazakh stem (sozwatch_kazakh_stem, how Kazakh text is indexed,
+ * migration 0009), so журналистерге finds журналист and Маричеваның finds the name Маричева. Words
  * are all required.
  */
 export function tsqueryOf(words: string[]): RawBuilder<unknown> {
   const perWord = words.map(
     (word) =>
-      sql`(to_tsquery('russian', ${word}) || to_tsquery('english', ${word}) || to_tsquery('simple', sozwatch_kazakh_stems(${word})))`,
+      sql`(to_tsquery('russian', ${word}) || to_tsquery('english', ${word}) || to_tsquery('simple', ${word}) || to_tsquery('simple', sozwatch_kazakh_stem(${word})))`,
   );
   return sql`(${sql.join(perWord, sql` && `)})`;
 }
