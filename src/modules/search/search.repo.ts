@@ -5,7 +5,9 @@ import {
   filterCondition,
   hasTextQuery,
   type PreparedSearch,
+  previousMonth,
   rollupSlice,
+  textCondition,
   tsqueryOf,
   withoutDimension,
 } from './search.query.ts';
@@ -35,8 +37,13 @@ import type { FilterDimension, SortOrder } from './search.schemas.ts';
  * to the current choice), each such facet by the same rule.
  */
 export const SEARCH_CANDIDATES = 1000;
-export const EXACT_LIMIT = 5_000;
-export const SAMPLE_ROWS = 10_000;
+/*
+ * Measured at 1M on PostgreSQL (issue 11): every row an exact pass or a sample aggregates costs
+ * microseconds (its arrays are unnested into facet values), so both are kept to a few thousand
+ * rows; with 5,000 and 10,000 a facet with four filters took 200 to 400 ms.
+ */
+export const EXACT_LIMIT = 1_000;
+export const SAMPLE_ROWS = 3_000;
 
 /** The thresholds of the strategies; tests lower them to reach the sample strategy on little data. */
 export type AggregateLimits = { exact: number; sampleRows: number };
@@ -109,13 +116,18 @@ const RECENT_WINDOW = 5_000;
 /**
  * The first `needed` matches of a text search in date order.
  *
- * A selection the planner expects to be small is read in one query: the GIN index gives the few
- * matches and they are sorted. A large one is first looked for among the newest RECENT_WINDOW
- * records (a common word fills its page there); failing that (a word common only in some years), it
- * walks month by month, newest first, in one query: each month's matches are the intersection of the
- * words with the month's lexeme ('m202405', in the document) inside the GIN index, so a month costs
- * its own matches only, and the walk stops as soon as it has `needed` rows. Walking the date index
- * with a filter instead would read every recent row for a word that only older records use
+ * A text condition the planner expects to match few records (a rare word, one absent from the data)
+ * is read from the GIN index alone, and the other filters are applied to those few rows: left to
+ * itself, the planner may instead walk the date index testing every row (the whole table, for a
+ * word it overestimates), or intersect the word's few matches with the bitmaps of a year and a
+ * victim kind, which cost tens of milliseconds each at a million records.
+ *
+ * A common word walks month by month, newest first (oldest first for `oldest`), in one query:
+ * each month's matches are the intersection of the words with the month's lexeme ('m202405', in
+ * the document) inside the GIN index, so a month costs its own matches only, and the walk stops
+ * as soon as it has `needed` rows. A year or month filter bounds the walk. Without one, the newest
+ * RECENT_WINDOW records are looked at first: a common word fills its page there. Walking the date
+ * index with a filter instead would read every recent row for a word that only older records use
  * ("Нур-Султан", 2019 to 2022).
  */
 async function textMatches(
@@ -127,34 +139,44 @@ async function textMatches(
 ): Promise<string[]> {
   const order = direction === 'asc' ? sql`asc` : sql`desc`;
   const where = filterCondition(search);
-  if ((await estimateMatches(db, search)) < monthWalkFrom) {
-    // Materialized, so that the matches come from the indexes and are sorted: left to itself, the
-    // planner may walk the date index and test every row instead, which for a word it overestimates
-    // (one absent from the data, or rare) reads the whole table to find nothing.
+  if ((await estimateText(db, search)) < monthWalkFrom) {
     const rows = await sql<{ incident_id: string }>`
       with matches as materialized (
-        select s.incident_id, s.sort_date from incident_search s where ${where}
+        select * from incident_search s where ${textCondition(search)}
       )
-      select incident_id from matches
-      order by sort_date ${order}, incident_id ${order} limit ${needed}`.execute(db);
+      select s.incident_id from matches s where ${filterCondition(search, { withText: false })}
+      order by s.sort_date ${order}, s.incident_id ${order} limit ${needed}`.execute(db);
     return rows.rows.map((row) => row.incident_id);
   }
-  // A common word fills its page among the newest records: look at a bounded window of them first.
-  const recent = await sql<{ incident_id: string }>`
-    select s.incident_id from (
-      select * from incident_search r order by r.sort_date ${order}, r.incident_id ${order} limit ${RECENT_WINDOW}
-    ) s where ${where}
-    order by s.sort_date ${order}, s.incident_id ${order} limit ${needed}`.execute(db);
-  if (recent.rows.length >= needed) return recent.rows.map((row) => row.incident_id);
+  const months = countingMonths(search.filters);
+  if (months === null && !search.filters.from && !search.filters.to) {
+    const recent = await sql<{ incident_id: string }>`
+      select s.incident_id from (
+        select * from incident_search r order by r.sort_date ${order}, r.incident_id ${order} limit ${RECENT_WINDOW}
+      ) s where ${where}
+      order by s.sort_date ${order}, s.incident_id ${order} limit ${needed}`.execute(db);
+    if (recent.rows.length >= needed) return recent.rows.map((row) => row.incident_id);
+  }
   const bounds = await sql<{ first: string | null; last: string | null }>`
     select min(sort_date) as first, max(sort_date) as last from incident_search`.execute(db);
-  const first = bounds.rows[0]?.first;
-  const last = bounds.rows[0]?.last;
+  let first = bounds.rows[0]?.first?.slice(0, 7);
+  let last = bounds.rows[0]?.last?.slice(0, 7);
   if (!first || !last) return [];
+  if (months !== null) {
+    // A record counts in the month of its date or a later one: its date is at most a month earlier.
+    const earliest = months[0];
+    const latest = months[months.length - 1];
+    if (!earliest || !latest) return [];
+    first = maxMonth(first, previousMonth(earliest));
+    last = minMonth(last, latest);
+  }
+  if (search.filters.from) first = maxMonth(first, search.filters.from.slice(0, 7));
+  if (search.filters.to) last = minMonth(last, search.filters.to.slice(0, 7));
+  if (first > last) return [];
   const [from, to, step] =
     direction === 'desc'
-      ? [`${last.slice(0, 7)}-01`, `${first.slice(0, 7)}-01`, '-1 month']
-      : [`${first.slice(0, 7)}-01`, `${last.slice(0, 7)}-01`, '1 month'];
+      ? [`${last}-01`, `${first}-01`, '-1 month']
+      : [`${first}-01`, `${last}-01`, '1 month'];
   // The nested loop runs the months in order and stops at the outer LIMIT.
   const rows = await sql<{ incident_id: string; sort_date: string }>`
     select w.incident_id, w.sort_date
@@ -173,6 +195,9 @@ async function textMatches(
     .sort((a, b) => sign * (compare(a.sort_date, b.sort_date) || compare(a.incident_id, b.incident_id)))
     .map((row) => row.incident_id);
 }
+
+const maxMonth = (a: string, b: string) => (a > b ? a : b);
+const minMonth = (a: string, b: string) => (a < b ? a : b);
 
 /** How many results a list can page through: a text search stops at its candidates. */
 export function pageableCount(search: PreparedSearch, total: Count): number {
@@ -311,9 +336,15 @@ async function aggregateExactly(
   dimensions: AggregateDimension[],
   limits: AggregateLimits,
 ): Promise<Aggregation | null> {
+  // A selective text condition is read from the GIN index alone and the other filters are applied
+  // to its rows, as in textMatches (intersecting it with a year's bitmap costs more than the rows).
+  const selection =
+    hasTextQuery(search) && (await estimateText(db, search)) < MONTH_WALK_FROM
+      ? sql`(with matches as materialized (select * from incident_search s where ${textCondition(search)})
+          select * from matches s where ${filterCondition(search, { withText: false })} limit ${limits.exact + 1})`
+      : sql`(select * from incident_search s where ${filterCondition(search)} limit ${limits.exact + 1})`;
   const rows = await sql<{ d: string; v: string; n: string }>`
-    select x.d, x.v, count(*) as n
-    from (select * from incident_search s where ${filterCondition(search)} limit ${limits.exact + 1}) s
+    select x.d, x.v, count(*) as n from ${selection} s
     ${lateralValues(dimensions)}
     group by 1, 2`.execute(db);
   const aggregation = toAggregation(rows.rows, 'exact');
@@ -362,6 +393,14 @@ export async function aggregateIncidents(
   // The exact pass saw more than EXACT_LIMIT matches, whatever the sample found.
   sampled.total.value = Math.max(sampled.total.value, limits.exact + 1);
   return sampled;
+}
+
+/** The planner's estimate of the matches of the text condition alone (with its months). */
+async function estimateText(db: Db, search: PreparedSearch): Promise<number> {
+  const result = await sql<{ 'QUERY PLAN': Array<{ Plan?: { 'Plan Rows'?: number } }> }>`
+    explain (format json) select 1 from incident_search s where ${textCondition(search)}`.execute(db);
+  const plan = result.rows[0]?.['QUERY PLAN'];
+  return Number((Array.isArray(plan) ? plan[0]?.Plan?.['Plan Rows'] : undefined) ?? 0);
 }
 
 /** The planner's estimate of the matches of a filter (its statistics of words and values). */
