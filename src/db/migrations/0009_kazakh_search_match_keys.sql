@@ -88,7 +88,8 @@ CREATE FUNCTION sozwatch_kazakh_tsvector(text_to_index text) RETURNS tsvector LA
   FROM unnest(to_tsvector('simple', text_to_index)) v
 $$;
 
--- The public row of migration 0005, with the Kazakh title and summary indexed by stem. Names and
+-- The public row of migration 0005, with the Kazakh title and summary indexed by stem and the
+-- counting month as a lexeme. Names and
 -- localities stay as written: a query word is looked up as written and by its stem (tsqueryOf in
 -- search.query.ts), so Маричеваның finds the name Маричева.
 CREATE OR REPLACE VIEW incident_search_source AS
@@ -126,6 +127,9 @@ SELECT
     -- The month as a lexeme ('m202405'): a text search that walks month by month intersects it with
     -- the words inside the GIN index (see textMatches in search.repo.ts).
     || to_tsvector('simple', 'm' || to_char(i.date, 'YYYYMM'))
+    -- The counting month as a lexeme ('c202405'): a text search with a year or month filter
+    -- intersects the words with the period inside the GIN index (textCondition in search.query.ts).
+    || to_tsvector('simple', 'c' || to_char(i.counted_in, 'YYYYMM'))
   END AS document
 FROM incidents i
 WHERE i.status = 'published';

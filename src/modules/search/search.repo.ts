@@ -5,7 +5,6 @@ import {
   filterCondition,
   hasTextQuery,
   type PreparedSearch,
-  previousMonth,
   rollupSlice,
   textCondition,
   tsqueryOf,
@@ -125,7 +124,8 @@ const RECENT_WINDOW = 5_000;
  * A common word walks month by month, newest first (oldest first for `oldest`), in one query:
  * each month's matches are the intersection of the words with the month's lexeme ('m202405', in
  * the document) inside the GIN index, so a month costs its own matches only, and the walk stops
- * as soon as it has `needed` rows. A year or month filter bounds the walk. Without one, the newest
+ * as soon as it has `needed` rows (a year or month filter is inside the index too, as the
+ * counting-month lexemes of textCondition, so a month outside it costs next to nothing). Without one, the newest
  * RECENT_WINDOW records are looked at first: a common word fills its page there. Walking the date
  * index with a filter instead would read every recent row for a word that only older records use
  * ("Нур-Султан", 2019 to 2022).
@@ -162,14 +162,6 @@ async function textMatches(
   let first = bounds.rows[0]?.first?.slice(0, 7);
   let last = bounds.rows[0]?.last?.slice(0, 7);
   if (!first || !last) return [];
-  if (months !== null) {
-    // A record counts in the month of its date or a later one: its date is at most a month earlier.
-    const earliest = months[0];
-    const latest = months[months.length - 1];
-    if (!earliest || !latest) return [];
-    first = maxMonth(first, previousMonth(earliest));
-    last = minMonth(last, latest);
-  }
   if (search.filters.from) first = maxMonth(first, search.filters.from.slice(0, 7));
   if (search.filters.to) last = minMonth(last, search.filters.to.slice(0, 7));
   if (first > last) return [];
