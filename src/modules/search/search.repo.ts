@@ -15,13 +15,15 @@ import type { FilterDimension, SortOrder } from './search.schemas.ts';
 /*
  * Why search and facets stay fast at a million incidents (see also migration 0005):
  *
- * Listing. Matches are always taken in date order over `incident_search_date` with a LIMIT, never
- * ranked in full: ranking every match of a common word reads and ranks every matching row (seconds
- * at 1M), while walking the date index and checking `document @@ query` stops after a page of
- * matches; for a rare word the planner takes the GIN index and sorts the few matches. A text search
- * with many matches walks month by month inside the GIN index (textMatches), so a word that is
- * common overall but absent from recent years cannot drag the walk through every recent row. Relevance ranks only a capped candidate set,
- * the newest SEARCH_CANDIDATES matches, and a text search pages through those candidates only.
+ * Listing. Matches are always taken in date order with a LIMIT, never ranked in full: ranking every
+ * match of a common word reads and ranks every matching row (seconds at 1M). The planner's estimate
+ * picks the way (textMatches): a word it expects in few records is read from the GIN index alone and
+ * sorted (it is never left to walk the date index testing rows: for a word absent from the data that
+ * read the whole table); a common word walks month by month inside the GIN index, so a word common
+ * overall but absent from recent years cannot drag the walk through every recent row. A year or
+ * month filter joins the words inside the GIN index as counting-month lexemes. A word that is a
+ * Russian or English stop word is dropped (prepareSearch). Relevance ranks only a capped candidate
+ * set, the newest SEARCH_CANDIDATES matches, and a text search pages through those candidates only.
  *
  * Counting and facets, by the cheapest strategy that is still honest:
  *  - rollup: with no filter, or only year, month, region and one category or group, the counts
@@ -82,10 +84,22 @@ export async function listIncidentIds(
   const direction = options.sort === 'oldest' ? 'asc' : 'desc';
   if (!hasTextQuery(search)) {
     const order = direction === 'asc' ? sql`asc` : sql`desc`;
-    const rows = await sql<{ incident_id: string }>`
-      select s.incident_id from incident_search s where ${filterCondition(search)}
-      order by s.sort_date ${order}, s.incident_id ${order}
-      limit ${options.limit} offset ${options.offset}`.execute(db);
+    // A small selection of some counting months (an old year in a small region) is read through
+    // its indexes and sorted; walking the date index from the newest record would read every later
+    // year to reach it.
+    const small =
+      countingMonths(search.filters) !== null && (await estimateMatches(db, search)) < SMALL_SELECTION;
+    const rows = small
+      ? await sql<{ incident_id: string }>`
+          with matches as materialized (
+            select s.incident_id, s.sort_date from incident_search s where ${filterCondition(search)}
+          )
+          select incident_id from matches order by sort_date ${order}, incident_id ${order}
+          limit ${options.limit} offset ${options.offset}`.execute(db)
+      : await sql<{ incident_id: string }>`
+          select s.incident_id from incident_search s where ${filterCondition(search)}
+          order by s.sort_date ${order}, s.incident_id ${order}
+          limit ${options.limit} offset ${options.offset}`.execute(db);
     return rows.rows.map((row) => row.incident_id);
   }
   if (options.sort !== 'relevance') {
@@ -106,6 +120,9 @@ export async function listIncidentIds(
 
 /** Code point order, as the C collation orders ids. */
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Below this many expected matches, a list without text is read through its indexes and sorted. */
+const SMALL_SELECTION = 20_000;
 
 /** Above this many expected matches, a text search walks month by month (textMatches). */
 export const MONTH_WALK_FROM = 5_000;
