@@ -191,10 +191,16 @@ async function textMatches(
     select w.incident_id, w.sort_date
     from generate_series(${from}::date, ${to}::date, ${step}::interval) m(month)
     cross join lateral (
-      select s.incident_id, s.sort_date from incident_search s
-      where ${where}
-        and s.document @@ to_tsquery('simple', 'm' || to_char(m.month, 'YYYYMM'))
-        and s.sort_date >= m.month::date and s.sort_date < (m.month + interval '1 month')::date
+      select s.incident_id, s.sort_date from (
+        select * from incident_search s
+        where ${textCondition(search)}
+          and s.document @@ to_tsquery('simple', 'm' || to_char(m.month, 'YYYYMM'))
+          and s.sort_date >= m.month::date and s.sort_date < (m.month + interval '1 month')::date
+        -- A fence: the other filters apply to the month's text matches, never as bitmaps of their
+        -- own (a victim kind's bitmap is a third of the table, rebuilt for every month).
+        offset 0
+      ) s
+      where ${filterCondition(search, { withText: false })}
       order by s.sort_date ${order}, s.incident_id ${order}
       limit ${needed}
     ) w
@@ -345,13 +351,13 @@ async function aggregateExactly(
   dimensions: AggregateDimension[],
   limits: AggregateLimits,
 ): Promise<Aggregation | null> {
-  // A selective text condition is read from the GIN index alone and the other filters are applied
-  // to its rows, as in textMatches (intersecting it with a year's bitmap costs more than the rows).
-  const selection =
-    hasTextQuery(search) && (await estimateText(db, search)) < MONTH_WALK_FROM
-      ? sql`(with matches as materialized (select * from incident_search s where ${textCondition(search)})
-          select * from matches s where ${filterCondition(search, { withText: false })} limit ${limits.exact + 1})`
-      : sql`(select * from incident_search s where ${filterCondition(search)} limit ${limits.exact + 1})`;
+  // The text condition (with its counting months) is read from the GIN index alone and the other
+  // filters are applied to its rows, as in textMatches: intersecting it with the bitmap of a victim
+  // kind or a category costs more than reading the rows.
+  const selection = hasTextQuery(search)
+    ? sql`(select * from (select * from incident_search s where ${textCondition(search)} offset 0) s
+        where ${filterCondition(search, { withText: false })} limit ${limits.exact + 1})`
+    : sql`(select * from incident_search s where ${filterCondition(search)} limit ${limits.exact + 1})`;
   const rows = await sql<{ d: string; v: string; n: string }>`
     select x.d, x.v, count(*) as n from ${selection} s
     ${lateralValues(dimensions)}
