@@ -1,10 +1,8 @@
 import { Command } from 'commander';
 import type { BenchOptions } from '../scripts/bench/bench.ts';
+import { runImportReport, runParseReport, serve, userAddCommand } from './cli/lazy-commands.ts';
 import { exitWithError, withDatabase } from './cli/runtime.ts';
-import { serve } from './cli/serve.ts';
 import { loadConfig } from './config.ts';
-import { userAddCommand } from './modules/auth/index.ts';
-import { runImportReport, runParseReport } from './modules/importer/index.ts';
 
 const program = new Command()
   .name('sozwatch')

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -9,6 +7,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppDeps } from './lib/deps.ts';
 import { type AppError, isAppError } from './lib/errors.ts';
 import { pathWithoutLang, requestLang, sendPage } from './lib/http.ts';
+import { packagePath } from './lib/package-root.ts';
 import { actorRoutes } from './modules/actors/index.ts';
 import { apiModule } from './modules/api/index.ts';
 import { appealRoutes } from './modules/appeals/index.ts';
@@ -23,7 +22,7 @@ import { questionRoutes } from './modules/questions/index.ts';
 import { statsRoutes } from './modules/stats/stats.routes.tsx';
 import { ErrorPage } from './web/layout.tsx';
 
-const staticFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web', 'static');
+const staticFolder = packagePath('src', 'web', 'static');
 
 export type BuildOptions = {
   /** Pino logging: true for structured JSON request logs, false for tests. */

@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { AppError } from '../lib/errors.ts';
+import { packagePath } from '../lib/package-root.ts';
 import type { Db } from './client.ts';
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsFolder = packagePath('src', 'db', 'migrations');
 
 /** Migrations are plain SQL files, numbered, never edited after they land. One set runs on both engines. */
 class SqlFileMigrationProvider implements MigrationProvider {
