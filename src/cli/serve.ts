@@ -2,12 +2,15 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { buildServer } from '../server.tsx';
 
 export async function serve(options: { demoIfEmpty: boolean }) {
   const started = performance.now();
   const config = loadConfig();
-  const handle = await openDatabase(config.database);
+  // The server's code loads while PGlite compiles its WebAssembly and opens the folder.
+  const [handle, { buildServer }] = await Promise.all([
+    openDatabase(config.database),
+    import('../server.tsx'),
+  ]);
   const applied = await migrateToLatest(handle.db);
   const app = await buildServer({ config, db: handle.db, engine: handle.engine, now: () => new Date() });
   if (options.demoIfEmpty) {

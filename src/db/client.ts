@@ -74,9 +74,9 @@ export async function openDatabase(
   const ownsPglite = pglite === undefined;
   if (!pglite) {
     fs.mkdirSync(database.dataDir, { recursive: true });
-    lock = acquireFolderLock(path.join(database.dataDir, 'sozwatch.lock'));
+    lock = lockDataFolder(database.dataDir);
     try {
-      pglite = await PGlite.create(path.join(database.dataDir, 'pg'), { extensions: { pg_trgm, unaccent } });
+      pglite = await openPglite(embeddedDatabaseFolder(database.dataDir));
     } catch (error) {
       lock.release();
       throw new AppError(
@@ -104,6 +104,15 @@ export async function openDatabase(
       lock?.release();
     },
   };
+}
+
+/** The PostgreSQL files inside a data folder (the folder also holds the lock). */
+export function embeddedDatabaseFolder(dataDir: string): string {
+  return path.join(dataDir, 'pg');
+}
+
+export function lockDataFolder(dataDir: string): FolderLock {
+  return acquireFolderLock(path.join(dataDir, 'sozwatch.lock'));
 }
 
 export async function openPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<PGlite> {

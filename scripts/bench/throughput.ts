@@ -1,0 +1,253 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import type { Config } from '../../src/config.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { packagePath } from '../../src/lib/package-root.ts';
+import { buildServer } from '../../src/server.tsx';
+import type { BareRoute, BareSpec } from './bare-server.ts';
+import { samples } from './bench.ts';
+import { QueryRecorder } from './measure.ts';
+
+/*
+ * Throughput as a client sees it: the app runs as `sozwatch serve` in its own process (compiled
+ * bundle when fresh, request logging at the default level, output discarded), the load comes from
+ * this process (autocannon, 10 connections), and each route is set beside a bare node:http + pg
+ * server (bare-server.ts) that runs the same SQL statements, recorded from the app beforehand. The
+ * ratio app/bare is the share of the bare route's requests per second the app keeps; the goal is
+ * 0.8 or more on every route. Both servers get the same cores and the same client, so the ratio
+ * holds on a shared machine better than either figure alone.
+ */
+
+export type ThroughputRow = {
+  engine: string;
+  size: number;
+  route: string;
+  path: string;
+  appRps: number;
+  bareRps: number;
+  ratio: number;
+  appP50: number;
+  bareP50: number;
+};
+
+export const throughputGoal = 0.8;
+
+type RouteToMeasure = { name: string; path: string; constant?: boolean };
+
+function routesFor(sample: Awaited<ReturnType<typeof samples>>): RouteToMeasure[] {
+  const year = sample.month.slice(0, 4);
+  return [
+    { name: 'home page', path: '/ru/' },
+    { name: 'list page', path: '/ru/incidents' },
+    { name: 'incident page', path: `/ru/incidents/${sample.incident}` },
+    { name: 'list (API)', path: `/api/v1/incidents?region=almaty_city&year=${year}` },
+    { name: 'incident (API)', path: `/api/v1/incidents/${sample.incident}` },
+    { name: "month's figures (API)", path: `/api/v1/stats?month=${sample.month}` },
+    { name: 'API root (constant)', path: '/api/v1', constant: true },
+  ];
+}
+
+/** The app's SQL for each route (its constant body for a constant route), taken in this process. */
+async function recordRoutes(
+  database: Config['database'],
+): Promise<{ routes: RouteToMeasure[]; bare: BareRoute[] }> {
+  const handle = await openDatabase(database);
+  try {
+    await migrateToLatest(handle.db);
+    const recorder = new QueryRecorder();
+    const db = recorder.attach(handle.db);
+    const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', API_RATE_LIMIT_MAX: '1000000000' });
+    const app = await buildServer(
+      { config, db, engine: handle.engine, now: () => new Date() },
+      { logger: false },
+    );
+    try {
+      const routes = routesFor(await samples(handle.db));
+      const bare: BareRoute[] = [];
+      for (const route of routes) {
+        // The first request fills caches (reference labels) and runs start-up chores: record the next.
+        await app.inject({ url: route.path });
+        let body = '';
+        const queries = await recorder.record(async () => {
+          const response = await app.inject({ url: route.path });
+          if (response.statusCode !== 200) throw new Error(`${route.path} answered ${response.statusCode}`);
+          body = response.body;
+        });
+        bare.push({
+          path: route.path,
+          queries: route.constant
+            ? []
+            : queries.map((query) => ({ sql: query.sql, parameters: [...query.parameters] })),
+          ...(route.constant ? { constant: body } : {}),
+        });
+      }
+      return { routes, bare };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Spawns a server and resolves with its port once it prints one. */
+function startServer(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  portFrom: RegExp,
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = portFrom.exec(output);
+      if (match) {
+        // From here on its output is drained and dropped, as a log shipper would take it away.
+        child.stdout?.removeListener('data', onData);
+        child.stdout?.resume();
+        resolve({ child, port: Number(match[1]) });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`server exited (${code}) before listening: ${output.slice(-400)}`)),
+    );
+  });
+}
+
+async function load(url: string, seconds: number) {
+  await autocannon({ url, connections: 10, duration: 1 });
+  const result = await autocannon({ url, connections: 10, duration: seconds });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  }
+  return { rps: result.requests.average, p50: result.latency.p50 };
+}
+
+async function measureServer(
+  server: { child: ChildProcess; port: number },
+  routes: RouteToMeasure[],
+  seconds: number,
+  log: (line: string) => void,
+) {
+  try {
+    const figures = new Map<string, { rps: number; p50: number }>();
+    for (const route of routes) {
+      const figure = await load(`http://127.0.0.1:${server.port}${route.path}`, seconds);
+      log(`  ${route.name}: ${Math.round(figure.rps)} req/s`);
+      figures.set(route.path, figure);
+    }
+    return figures;
+  } finally {
+    await stop(server.child);
+  }
+}
+
+export async function measureThroughput(
+  target: { engine: 'pglite' | 'postgres'; size: number; database: Config['database'] },
+  seconds: number,
+  log: (line: string) => void,
+): Promise<ThroughputRow[]> {
+  const { routes, bare } = await recordRoutes(target.database);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sozwatch-throughput-'));
+  try {
+    const specFile = path.join(scratch, 'bare.json');
+    const spec: BareSpec = { database: target.database, routes: bare };
+    fs.writeFileSync(specFile, JSON.stringify(spec));
+    const databaseEnv =
+      target.database.kind === 'postgres'
+        ? { DATABASE_URL: target.database.url }
+        : { DATABASE_URL: '', SOZWATCH_DATA_DIR: target.database.dataDir };
+
+    log(`${target.engine} ${target.size}: throughput of the app (sozwatch serve)`);
+    const app = await measureServer(
+      await startServer(
+        [packagePath('bin', 'sozwatch.js'), 'serve'],
+        {
+          ...process.env,
+          ...databaseEnv,
+          NODE_ENV: 'production',
+          SESSION_SECRET: randomBytes(24).toString('hex'),
+          HOST: '127.0.0.1',
+          PORT: '0',
+          LOG_LEVEL: 'info',
+          API_RATE_LIMIT_MAX: '1000000000',
+        },
+        /serving http:\/\/127\.0\.0\.1:(\d+)\//,
+      ),
+      routes,
+      seconds,
+      log,
+    );
+    log(`${target.engine} ${target.size}: throughput of the bare routes (node:http + pg, same SQL)`);
+    const bareFigures = await measureServer(
+      await startServer(
+        ['--import', 'tsx', packagePath('scripts', 'bench', 'bare-server.ts'), specFile],
+        process.env,
+        /listening (\d+)/,
+      ),
+      routes,
+      seconds,
+      log,
+    );
+    return routes.map((route) => {
+      const appFigure = app.get(route.path);
+      const bareFigure = bareFigures.get(route.path);
+      const appRps = appFigure?.rps ?? 0;
+      const bareRps = bareFigure?.rps ?? 0;
+      return {
+        engine: target.engine,
+        size: target.size,
+        route: route.name,
+        path: route.path,
+        appRps,
+        bareRps,
+        ratio: bareRps > 0 ? appRps / bareRps : Number.NaN,
+        appP50: appFigure?.p50 ?? Number.NaN,
+        bareP50: bareFigure?.p50 ?? Number.NaN,
+      };
+    });
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+export function printThroughput(rows: ThroughputRow[]): void {
+  const header = ['engine', 'size', 'route', 'app req/s', 'bare req/s', 'ratio', 'goal', 'ok'];
+  const lines = rows.map((row) => [
+    row.engine,
+    String(row.size),
+    row.route,
+    String(Math.round(row.appRps)),
+    String(Math.round(row.bareRps)),
+    row.ratio.toFixed(2),
+    `≥ ${throughputGoal}`,
+    row.ratio >= throughputGoal ? 'yes' : 'NO',
+  ]);
+  const widths = header.map((title, index) =>
+    Math.max(title.length, ...lines.map((line) => (line[index] ?? '').length)),
+  );
+  const render = (cells: string[]) => cells.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join('  ');
+  process.stdout.write(
+    `\nthroughput from a separate process: the app (sozwatch serve) against a bare node:http + pg route running the same SQL\n${render(header)}\n`,
+  );
+  for (const line of lines) process.stdout.write(`${render(line)}\n`);
+}
