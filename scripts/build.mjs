@@ -9,7 +9,10 @@ import { build } from 'esbuild';
 import { bundleIsFresh, manifestUrl } from '../bin/bundle-freshness.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = path.join(root, 'dist');
+// --outdir DIR builds elsewhere (the build test); bin/sozwatch.js runs only dist/.
+const outdirIndex = process.argv.indexOf('--outdir');
+const outdir = outdirIndex > 0 ? path.resolve(process.argv[outdirIndex + 1] ?? '') : path.join(root, 'dist');
+
 async function bundle() {
   // Taken before reading any source, so a file saved during the build marks the bundle stale.
   const builtAt = Date.now();
@@ -29,7 +32,10 @@ async function bundle() {
     logLevel: 'warning',
   });
   const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/'));
-  fs.writeFileSync(manifestUrl, `${JSON.stringify({ builtAt, inputs }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(outdir, path.basename(manifestUrl.pathname)),
+    `${JSON.stringify({ builtAt, inputs }, null, 2)}\n`,
+  );
 }
 
 if (!(process.argv.includes('--if-stale') && bundleIsFresh())) await bundle();
