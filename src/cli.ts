@@ -61,8 +61,8 @@ program
 
 program
   .command('import-report')
-  .argument('<files...>', 'monthly reports as text or HTML')
-  .description('create draft incidents from narrative reports')
+  .argument('<paths...>', 'monthly reports as text or HTML, or folders of them')
+  .description('create draft incidents from narrative reports and set their figures against the database')
   .action(async (files: string[]) => runImportReport(files));
 
 program

@@ -118,6 +118,14 @@ export function scoreSeeds(sharedDir: string = defaultSharedDir): { rows: SeedSc
   return scoreReports(seedFacts.reports, sharedDir);
 }
 
+/** The real archive excerpts (`../shared/archive`) against `archive-facts.json`. */
+export function scoreArchive(sharedDir: string = defaultSharedDir): { rows: SeedScore[]; overall: Score } {
+  const archiveFacts: SeedFacts = JSON.parse(
+    fs.readFileSync(path.join(sharedDir, 'archive-facts.json'), 'utf8'),
+  );
+  return scoreReports(archiveFacts.reports, sharedDir);
+}
+
 const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 /** The reports written in our own words (fixtures/) against fixtures/expected.json. */
@@ -134,7 +142,7 @@ export function scoreFixtures(): { rows: SeedScore[]; overall: Score } {
 export function formatScoreTable(rows: SeedScore[], overall: Score): string {
   const header = ['report', 'month', 'expected', 'extracted', 'matched', 'precision', 'recall', 'F1'];
   const line = (cells: string[]) =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(34) : cell.padStart(9))).join(' ');
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(44) : cell.padStart(9))).join(' ');
   const number = (value: number) => value.toFixed(3);
   const out = [line(header)];
   for (const row of rows) {
@@ -143,7 +151,7 @@ export function formatScoreTable(rows: SeedScore[], overall: Score): string {
     const { score } = row;
     out.push(
       line([
-        path.basename(row.file),
+        shortName(path.basename(row.file)),
         month,
         `${score.expected}`,
         `${score.extracted}`,
@@ -172,4 +180,9 @@ export function formatScoreTable(rows: SeedScore[], overall: Score): string {
     out.push(`extra:   ${JSON.stringify(fact)}`);
   }
   return out.join('\n');
+}
+
+/** Long archive names ("2024-07_violations-of-freedom-of-speech-in-kazakhstan-july-2024.txt") cut to fit the table. */
+function shortName(name: string): string {
+  return name.length <= 44 ? name : `${name.slice(0, 41)}...`;
 }

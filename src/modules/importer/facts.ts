@@ -1,5 +1,13 @@
-import { codesNamedBy } from './categories.ts';
 import { type Paragraph, type Sentence, splitSentences } from './layout.ts';
+import {
+  firstNamed,
+  type LegalKind,
+  namedCodes,
+  namesUnmappedOffence,
+  type Subject,
+  subjectCode,
+  wordsOf,
+} from './lexicon.ts';
 import { findAmounts, type NumberRun, scanNumbers } from './numbers.ts';
 import { B, E, type Lang, MONTH, matchesOf, monthKey, monthNumber, re } from './patterns.ts';
 import type { ReportFlag } from './report-flags.ts';
@@ -141,7 +149,7 @@ export function explicitScope(text: string, reportMonth: string, flags?: ReportF
 
 // ---- what a count counts -----------------------------------------------------------------------
 
-const countedNoun = re(
+export const countedNoun = re(
   `^(?:[\\p{L}'’-]+,?\\s+){0,5}?(?:reports?|cases?|incidents?|violations?|charges?|claims?|suits?|lawsuits?|accusations?|complaints?|letters?|facts?|episodes?|instances?|prosecutions?|proceedings|investigations?|сообщени\\p{L}*|случа\\p{L}*|инцидент\\p{L}*|нарушени\\p{L}*|обвинени\\p{L}*|претензи\\p{L}*|иск\\p{L}*|дел[аоу]?|жалоб\\p{L}*|факт\\p{L}*|эпизод\\p{L}*|преследовани\\p{L}*|разбирательств\\p{L}*|расследовани\\p{L}*|хабарлама\\p{L}*|жағдай\\p{L}*)${E}`,
 );
 const verbHead =
@@ -150,145 +158,78 @@ const dashHead = /^[-–—:]\s*(?:в|во|на|по|из|о)\s/iu;
 const childLead =
   /^(?:of them|of which|из них|из которых)[,\s]+(?:(?:was|were|is|are)\s+)?(?:(?:a|an)\s+)?/iu;
 const letterNoun = /^(?:[\p{L}-]+\s+){0,2}?letters?(?![\p{L}])/iu;
-
-const kindPatterns: Record<(typeof legalKinds)[number], RegExp> = {
-  criminal: re(`${B}(?:criminal|уголовн\\p{L}*|қылмыстық)`),
-  civil: re(`${B}(?:civil|гражданск\\p{L}*|азаматтық)`),
-  administrative: re(`${B}(?:administrative|административн\\p{L}*|әкімшілік)`),
-};
-
-/** A pattern that starts at a word ("чест" must not match inside "Количество"). */
-const phrase = (source: string) => re(`${B}(?:${source})`);
-
-const subjectPatterns: Array<[RegExp, string | ((kind: string | null, np: string) => string | null)]> = [
-  [
-    phrase(
-      `hono(?:u)?r|dignity|business reputation|чест\\p{L}*|достоинств\\p{L}*|делов\\p{L}* репутац\\p{L}*|ар-намыс`,
-    ),
-    'civil_honor_dignity',
-  ],
-  [phrase(`false denunciation|ложн\\p{L}* донос\\p{L}*`), 'criminal_false_denunciation'],
-  [
-    phrase(`slander\\p{L}*|libel\\p{L}*|defamation|клевет\\p{L}*`),
-    (kind) => (kind === 'administrative' ? 'administrative_defamation' : 'criminal_defamation'),
-  ],
-  [phrase(`incitement|discord|розн\\p{L}*`), 'criminal_incitement'],
-  [phrase(`extremis\\p{L}*|экстремис\\p{L}*`), 'criminal_extremism'],
-  [phrase(`disobedience|неповиновени\\p{L}*`), 'administrative_disobedience'],
-  [
-    phrase(`false information|ложн\\p{L}* информац\\p{L}*`),
-    (kind) =>
-      kind === 'criminal'
-        ? 'criminal_false_information'
-        : kind === 'administrative'
-          ? 'administrative_false_information'
-          : null,
-  ],
-  [
-    phrase(`privacy|private life|частн\\p{L}* жизн\\p{L}*|неприкосновенност\\p{L}*`),
-    (kind) => (kind === 'criminal' ? 'criminal_privacy' : 'civil_privacy'),
-  ],
-  [
-    phrase(`copyright|авторск\\p{L}* прав\\p{L}*`),
-    (kind, np) => (kind === 'civil' || /claim|suit|dispute|иск|спор/iu.test(np) ? 'civil_copyright' : null),
-  ],
-];
-
-const groupPatterns: Array<[RegExp, (typeof groups)[number]]> = [
-  [
-    phrase(
-      `(?:violations?|infringements?) of (?:the )?(?:professional )?rights of (?:journalists|media)|journalists['’]? (?:and media )?rights|rights of journalists|нарушени\\p{L}* прав\\p{L}* журналист\\p{L}*|прав\\p{L}* журналист\\p{L}*|журналистердің құқық\\p{L}*`,
-    ),
-    'rights',
-  ],
-  [
-    phrase(
-      `right (?:to|of) (?:freely |free )?(?:receive|access|obtain|seek)|right of access to information|access to and dissemination of information|прав\\p{L}* на (?:свободное )?(?:получение|доступ|поиск)|ақпарат алу`,
-    ),
-    'information',
-  ],
-  [
-    phrase(
-      `pre-trial and (?:court|judicial) (?:claims|lawsuits|suits)|court and pre-trial claims|claims and lawsuits against|lawsuits against (?:journalists|media)|accusations? against (?:journalists|media|citizens)|досудебн\\p{L}* и судебн\\p{L}*|судебн\\p{L}* и досудебн\\p{L}*|обвинени\\p{L}* (?:против|в адрес) журналист\\p{L}*|претензи\\p{L}* и иск\\p{L}* к`,
-    ),
-    'legal',
-  ],
-];
+// "48 pre-trial complaints on protection of honour": a letter before action, not a suit.
+const preTrialClaim = re(
+  `(?:pre-?\\s?trial|досудебн\\p{L}*)\\s+(?:claims?|complaints?|demands?|претензи\\p{L}*)`,
+);
 const totalPattern = re(
   `^(?:[\\p{L}-]+\\s+){0,2}?(?:incidents?|violations? of (?:the )?freedom of (?:speech|expression)|инцидент\\p{L}*|нарушени\\p{L}* свобод\\p{L}* слова)`,
 );
 
-function kindOf(np: string): string | null {
-  const kinds = legalKinds.filter((kind) => kindPatterns[kind].test(np));
-  return kinds.length === 1 ? (kinds[0] ?? null) : null;
-}
-
-function subjectOf(np: string, kind: string | null): string | null {
-  for (const [pattern, subject] of subjectPatterns) {
-    if (!pattern.test(np)) continue;
-    const code = typeof subject === 'string' ? subject : subject(kind, np);
-    if (code) return code;
-  }
-  return null;
-}
-
-function groupOfPhrase(np: string): string | null {
-  return groupPatterns.find(([pattern]) => pattern.test(np))?.[1] ?? null;
-}
-
-function categoryOfPhrase(np: string): string | null {
-  return (
-    codesNamedBy(np).find(
-      (code) =>
-        !['ranking', 'legislation', 'official_statement', 'official_statistics', 'other_context'].includes(
-          code,
-        ),
-    ) ?? null
-  );
-}
-
-export type Classified = { code: string } | { ambiguous: true } | null;
-
 /**
- * What the phrase after a number counts. A child ("including 10 cases of refusals ...", "One of them
- * was a claim for protection of honor") names its subject or category first; a head ("4 criminal
- * charges", "22 reports of violations of the rights of journalists") its legal kind or group first.
+ * What the phrase after a number counts, read through the lexicon (lexicon.ts). A child ("including
+ * 10 cases of refusals ...", a line under "including:") names its subject or category first; a head
+ * ("4 criminal charges", "22 reports of violations of the rights of journalists") its legal kind or
+ * group first. `parentKind` is the legal kind of the line a child hangs under ("Criminal charges:"
+ * above "False information - 7").
  */
-export function classifyCount(words: string, child: boolean): Classified {
-  const np = words.replace(childLead, '');
-  if (letterNoun.test(np)) return { ambiguous: true };
+export type Classified = { code: string } | { ambiguous: string } | null;
+
+export function classifyCount(
+  words: string,
+  child: boolean,
+  parentKind: LegalKind | null = null,
+): Classified {
+  const np = firstClause(words.replace(childLead, ''));
+  if (letterNoun.test(np)) return { ambiguous: 'counts letters together with claims' };
+  const named = wordsOf(np);
+  const kinds = namedCodes(named, 'kind');
+  const kind = kinds.length === 1 ? (kinds[0]?.code as LegalKind) : null;
+  const subjects = namedCodes(named, 'subject');
+  const categoriesNamed = namedCodes(named, 'category').filter((found) => {
+    // A legal kind or subject explains words such as "copyright" or "false": they are no category then.
+    return !(kind && subjects.some((subject) => subject.start <= found.start && subject.end >= found.end));
+  });
   // A count must count something: a noun such as "reports" or "charges" ("14 friends" is no figure),
-  // a verb of an overview ("20 concern ..."), a dash ("1 – в уголовном порядке"), or, under an
-  // "including", a category named directly ("3 threats", "5 attacks").
+  // a verb of an overview ("20 concern ..."), a dash ("1 – в уголовном порядке"), or, under a head, a
+  // thing named directly ("3 threats", "5 attacks", "1 pre-trial claim in a criminal case").
+  const nameFirst = [...kinds, ...subjects, ...categoriesNamed].some((found) => found.start <= 6);
   const gated =
     countedNoun.test(np.replace(/^[-–—:]\s*/u, '')) ||
     verbHead.test(np) ||
     dashHead.test(np) ||
-    (child &&
-      (categoryOfPhrase(np.slice(0, 40)) !== null || subjectOf(np.slice(0, 60), kindOf(np)) !== null));
+    (child && nameFirst);
   if (!gated) return null;
-  const kind = kindOf(np);
-  const subject = subjectOf(np, kind);
-  const order: Array<() => string | null> = child
-    ? [() => subject, () => kind, () => categoryOfPhrase(np), () => groupOfPhrase(np)]
-    : [() => kind, () => subject, () => groupOfPhrase(np), () => categoryOfPhrase(np)];
-  for (const read of order) {
-    const code = read();
-    if (code) return { code };
-  }
-  if (!child && totalPattern.test(np)) return { code: 'total' };
+  const subjectKind = kind ?? parentKind;
+  const subjectNamed = subjects[0]?.code as Subject | undefined;
+  if (subjectNamed && namesUnmappedOffence(named))
+    return { ambiguous: 'names an offence without a category beside a known one' };
+  if (subjectNamed === 'honor_dignity' && !kind && preTrialClaim.test(np))
+    return { ambiguous: 'counts pre-trial claims (letters before action) together with suits' };
+  const subject = subjectNamed ? subjectCode(subjectNamed, subjectKind) : null;
+  if (child && !subject && new Set(categoriesNamed.map((found) => found.code)).size > 1)
+    return { ambiguous: 'names several categories in one figure' };
+  const category = categoriesNamed[0]?.code ?? null;
+  const group = firstNamed(named, 'group');
+  const order: Array<string | null> = child
+    ? [subject, kind, category, group]
+    : [kind, subject, group, category];
+  const code = order.find((candidate) => candidate !== null);
+  if (code) return { code };
+  if (!child && firstNamed(named, 'total') !== null && totalPattern.test(np)) return { code: 'total' };
   return null;
 }
 
 // ---- reading figure statements -----------------------------------------------------------------
 
 const judicialNoun = re(
-  `^\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:judicial acts?|court (?:decisions|rulings|acts)|судебн\\p{L}* акт\\p{L}*|сот актіс\\p{L}*)`,
+  `^\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:judicial acts?|judgments?|judgements?|court (?:decisions|rulings|acts)|судебн\\p{L}* акт\\p{L}*|судебн\\p{L}* решени\\p{L}*|сот актіс\\p{L}*)`,
 );
-const judicialBefore = re(`(?:judicial acts?|судебн\\p{L}* акт\\p{L}*)[^.\\d]{0,60}?[-–—:]\\s*$`);
-const favourAfter = re(
-  `^\\s*(?:of them\\s+|of which\\s+|из них\\s+|из которых\\s+)?(?:(?:were|was|are|is)\\s+)?(?:issued\\s+|decided\\s+)?(?:[-–—]\\s*)?(?:in\\s+favou?r|в\\s+пользу)`,
+const judicialBefore = re(
+  `(?:judicial acts?|judgments?|judgements?|судебн\\p{L}* акт\\p{L}*|судебн\\p{L}* решени\\p{L}*)[^.\\d]{0,60}?[-–—:]\\s*$`,
 );
+// "two of them were performed in favour of", "three ones were passed in favour of", "0 of them in favour"
+const favourAfter = re(`^\\s*(?:[\\p{L}]+\\s+){0,5}?(?:[-–—]\\s*)?(?:in\\s+favou?r|в\\s+пользу)`);
 const favourBefore = re(`(?:in favou?r of|в пользу)[^.\\d]{0,60}?[-–—:]\\s*$`);
 const appealAfter = re(
   `^\\s*(?:of them\\s+|of which\\s+|из них\\s+|из которых\\s+)?(?:(?:were|was)\\s+)?(?:[-–—]\\s*)?(?:(?:in|at|by|on|в|на)\\s+)?(?:the\\s+)?(?:court of\\s+|stage of\\s+)?(?:appeal|appellate|апелляц\\p{L}*)`,
@@ -317,7 +258,7 @@ const noneInCourt = re(
   `(?:no one|none|not one|nobody|ни одно\\p{L}*|ни один)\\s+(?:of them\\s+|из них\\s+)?(?:(?:is|are|was|were|не)\\s+)?(?:in|before|в)\\s+(?:the\\s+)?(?:court|суд\\p{L}*)`,
 );
 const childBefore = re(
-  `(?:among them|of them|of these|of those|of which|including|in particular|из них|в том числе|среди них|в частности)[,:]?\\s*$`,
+  `(?:among them|of them|of these|of those|of which|including|in particular|из них|в том числе|среди них|в частности|(?:of|из)\\s+(?:the|these|those|этих)?\\s*\\d+\\s+[^,.;]{1,40},)[,:]?\\s*$`,
 );
 const comparisonBefore = re(
   `(?:compared (?:to|with)|against|versus|vs\\.?|против|по сравнению с|в сравнении с)\\s*$`,
@@ -349,6 +290,22 @@ const moneyCues: Array<[RegExp, MoneyKind]> = [
     ),
     'collected_by_courts',
   ],
+  // "Collected amounts of compensation for moral damage - 9 million": the whole phrase is the cue, so
+  // the "moral damage" inside it does not make the amount a claim.
+  [
+    re(
+      `${B}(?:collected|recovered)\\s+(?:amounts?|sums?)(?:\\s+of)?(?:\\s+(?:the\\s+)?compensation)?(?:\\s+(?:for|of))?(?:\\s+(?:moral|non-pecuniary|non-material))?(?:[- ](?:damage|harm))?|${B}amounts?\\s+(?:collected|recovered)|взысканн\\p{L}*\\s+сумм\\p{L}*(?:\\s+компенсаци\\p{L}*)?(?:\\s+морально\\p{L}*\\s+вред\\p{L}*)?`,
+    ),
+    'collected_by_courts',
+  ],
+  // The digests state the claims of honour suits as their amount: "seven suits on protection of
+  // honour ... in the amount of KZT 299 million", "иски о защите чести ... на сумму".
+  [
+    re(
+      `(?:suits?|claims?|lawsuits?|иск\\p{L}*|претензи\\p{L}*)[^.]{0,160}?(?:hono(?:u)?r|dignity|чест\\p{L}*|достоинств\\p{L}*)[^.]{0,120}?(?:in the (?:total )?amount(?: of)?|for a total amount(?: of)?|на (?:общую )?сумму|в размере)`,
+    ),
+    'claims_non_pecuniary',
+  ],
   [re(`${B}(?:fines?|штраф\\p{L}*)${E}`), 'fine'],
   [re(`${B}(?:bail|залог\\p{L}*)${E}`), 'bail'],
 ];
@@ -357,6 +314,8 @@ export type FigureContext = {
   reportMonth: string;
   lang: Lang;
   flags: ReportFlag[];
+  /** The scope of a figure that names none: the month, or the year on a yearly page. */
+  defaultScope?: ScopeMark;
 };
 
 type CountRecord = { fact: CountFact; parent: CountFact | null; hasOthers: boolean };
@@ -370,14 +329,16 @@ type CountRecord = { fact: CountFact; parent: CountFact | null; hasOthers: boole
 export class FigureReader {
   readonly facts: Fact[] = [];
   private readonly counts: CountRecord[] = [];
-  private blockScope: ScopeMark = { scope: 'month' };
+  private blockScope: ScopeMark;
   private paragraphScope: ScopeMark | null = null;
   private lastHead: CountFact | null = null;
   private lastLegal: CountFact | null = null;
   private lastJudicial: JudicialActsFact | null = null;
   private lastMoneyScope: ScopeMark | null = null;
 
-  constructor(private readonly context: FigureContext) {}
+  constructor(private readonly context: FigureContext) {
+    this.blockScope = context.defaultScope ?? { scope: 'month' };
+  }
 
   /** The head whose list this paragraph belongs to ("- 6 civil ..." under "10 reports of ...:"). */
   private listParent: CountFact | null = null;
@@ -388,20 +349,121 @@ export class FigureReader {
    * colon hangs under that head.
    */
   readParagraph(paragraph: Paragraph, options: { lead: boolean; listItem: boolean }) {
+    const { reportMonth, lang, flags } = this.context;
+    // Hard-wrapped files break lines inside a figure ("KZT150\nmillions"); a space keeps the offsets.
+    const text = paragraph.text.replace(/\n/g, ' ');
     if (options.lead) {
-      this.blockScope = explicitScope(paragraph.text, this.context.reportMonth, this.context.flags) ?? {
-        scope: 'month',
-      };
+      this.blockScope = this.ownYear(explicitScope(text, reportMonth, flags)) ??
+        this.context.defaultScope ?? { scope: 'month' };
       this.lastHead = null;
     }
     if (!options.listItem) this.listParent = null;
     this.paragraphScope = null;
     this.lastMoneyScope = null;
-    for (const sentence of splitSentences(paragraph.text, paragraph.start)) this.readSentence(sentence);
-    if (/:\s*$/.test(paragraph.text)) this.listParent = this.lastHead;
+    const sentences = splitSentences(text, paragraph.start);
+    const listed = options.listItem && this.listParent !== null;
+    if (listed && !scanNumbers(text, lang).some((run) => Number.isInteger(run.value)))
+      this.readSingular(sentences[0], text);
+    for (const [index, sentence] of sentences.entries()) {
+      // A clause ended by a semicolon belongs to the sentence after it: "-15 charges with slander; 84
+      // claims ... since the beginning of the year." states one period for both.
+      const ahead = sentence.text.trimEnd().endsWith(';')
+        ? this.scopeAhead(sentences.slice(index + 1))
+        : null;
+      this.readSentence(sentence, { listed: listed && index === 0, ahead });
+    }
+    this.readAllOfKind(text, paragraph.start);
+    if (/:\s*$/.test(text)) {
+      this.listParent = this.lastHead;
+      // "Criminal charges:" over lines that name only the offence ("False information - 7").
+      if (!scanNumbers(text, lang).some((run) => Number.isInteger(run.value))) {
+        const kinds = namedCodes(wordsOf(text), 'kind');
+        this.listKind = kinds.length === 1 ? (kinds[0]?.code as LegalKind) : null;
+      }
+    }
   }
 
-  private readSentence(sentence: Sentence) {
+  /** The legal kind a heading line ("Criminal charges:") gives the figure lines under it. */
+  private listKind: LegalKind | null = null;
+
+  /** The first period that a later clause of the same sentence states. */
+  private scopeAhead(rest: Sentence[]): ScopeMark | null {
+    for (const sentence of rest) {
+      const stated = explicitScope(sentence.text, this.context.reportMonth);
+      if (stated) return stated;
+      if (!sentence.text.trimEnd().endsWith(';')) break;
+    }
+    return null;
+  }
+
+  /**
+   * A line under an "including" list that names one thing without a number counts one: "- Report of
+   * copyright infringement.", "- A case of threat against a reporter."
+   */
+  private readSingular(sentence: Sentence | undefined, text: string) {
+    if (!sentence) return;
+    const bare = sentence.text.replace(/^[-–—•*·\s]+/u, '');
+    if (!singularLead.test(bare)) return;
+    const classified = classifyCount(bare, true, this.parentKindOf(this.listParent));
+    if (!classified || !('code' in classified)) return;
+    const offset = sentence.text.length - bare.length;
+    const fact: CountFact = {
+      type: 'count',
+      ...(this.paragraphScope ?? this.blockScope),
+      category: classified.code,
+      count: 1,
+      span: this.span(
+        sentence,
+        offset,
+        offset + nounPhrase(bare, [], { start: 0, end: 0 } as NumberRun).length,
+      ),
+    };
+    if (this.push(fact)) this.counts.push({ fact, parent: this.listParent, hasOthers: andOthers.test(text) });
+  }
+
+  /**
+   * "There were 8 documented cases of allegations ... In this month, all claims were brought in a civil
+   * manner." All of a legal head's cases are of one kind: the kind's figure is the head's.
+   */
+  private readAllOfKind(text: string, offset: number) {
+    const head = this.lastHead;
+    if (!head || head.category !== 'legal') return;
+    const match = allOfKind.exec(text);
+    if (!match) return;
+    const kinds = namedCodes(wordsOf(text.slice(match.index)), 'kind');
+    if (kinds.length !== 1) return;
+    const { span: _span, ...scope } = head;
+    this.push({
+      type: 'count',
+      scope: scope.scope,
+      ...(scope.period ? { period: scope.period } : {}),
+      category: kinds[0]?.code ?? 'legal',
+      count: head.count,
+      span: [offset + match.index, offset + text.length],
+    });
+  }
+
+  /** "In 2024" in a report on July 2024 is the year so far; on a yearly page it is the year. */
+  private ownYear(mark: ScopeMark | null): ScopeMark | null {
+    const { reportMonth, defaultScope } = this.context;
+    if (mark?.scope !== 'year' || defaultScope?.scope === 'year') return mark;
+    return mark.period?.from.slice(0, 4) === reportMonth.slice(0, 4) ? { scope: 'ytd' } : mark;
+  }
+
+  /** Last year, set against a figure for the year so far, is the same period of last year. */
+  private relativeTo(mark: ScopeMark, anchor: CountFact): ScopeMark {
+    const lastYear = String(Number(this.context.reportMonth.slice(0, 4)) - 1);
+    if (anchor.scope === 'ytd' && mark.scope === 'year' && mark.period?.from.slice(0, 4) === lastYear)
+      return { scope: 'same_period_last_year' };
+    return mark;
+  }
+
+  /** The legal kind a child takes from the line it hangs under. */
+  private parentKindOf(parent: CountFact | null | undefined): LegalKind | null {
+    return legalKindOf(parent?.category ?? '') ?? this.listKind;
+  }
+
+  private readSentence(sentence: Sentence, options: { listed: boolean; ahead: ScopeMark | null }) {
     const { reportMonth, lang, flags } = this.context;
     const text = sentence.text;
     const runs = scanNumbers(text, lang);
@@ -422,9 +484,9 @@ export class FigureReader {
     let scopeText = text;
     for (const [from, to] of mask)
       scopeText = scopeText.slice(0, from) + ' '.repeat(to - from) + scopeText.slice(to);
-    const stated = explicitScope(scopeText, reportMonth, flags);
+    const stated = this.ownYear(explicitScope(scopeText, reportMonth, flags));
     if (stated) this.paragraphScope = stated;
-    const mark = stated ?? this.paragraphScope ?? this.blockScope;
+    const mark = stated ?? this.paragraphScope ?? options.ahead ?? this.blockScope;
 
     this.readJudicialActs(sentence, runs, consumed, mark);
     this.readNoneInFavour(text);
@@ -449,25 +511,69 @@ export class FigureReader {
       // A list after "including" goes on: "including 3 attacks, 2 threats and others".
       const listGoesOn: boolean =
         lastChildEnd !== null && /^[,;\s]*(?:and\s+|и\s+)?$/iu.test(text.slice(lastChildEnd, run.start));
-      const child: boolean = childBefore.test(before) || childLead.test(after.trimStart()) || listGoesOn;
+      // The first figure of a line under "including:" is a child of that line's head.
+      const listedFirst = options.listed && sentenceFacts.length === 0;
+      let child: boolean =
+        childBefore.test(before) || childLead.test(after.trimStart()) || listGoesOn || listedFirst;
       const phrase = nounPhrase(after, runs, run);
+      const previousFact = sentenceFacts[sentenceFacts.length - 1]?.fact;
+      const parentKind = this.parentKindOf(
+        child
+          ? previousFact && legalKindOf(previousFact.category) !== null
+            ? previousFact
+            : (heads[heads.length - 1]?.fact ?? (listedFirst ? this.listParent : this.lastHead))
+          : null,
+      );
       // "The number of violations of journalists' rights fell: 19 compared to 23 in May" names what it
-      // counts before the number.
+      // counts before the number; so does a label line ("Detained - 46 journalists", "Civil charges - 73").
       const compared = comparisons.some((comparison) => comparison.run.start > run.start);
+      const label = labelBefore(text, run, phrase);
       const classified =
-        classifyCount(phrase.trimStart(), child) ??
-        (compared ? classifyCount(clauseBefore(text, run.start), false) : null);
-      if (!classified) continue;
-      const span = this.span(sentence, run.start, run.end + phrase.length);
+        classifyCount(phrase.trimStart(), child, parentKind) ??
+        // "3 cases under this article": what the figure before it counts.
+        (previousFact && sameThing.test(phrase) ? { code: previousFact.category } : null) ??
+        (compared ? classifyCount(clauseBefore(text, run.start), false) : null) ??
+        (label ? classifyLabel(label.words, parentKind ?? this.listKind) : null);
+      if (!classified) {
+        // "2 for violations of election laws, and 1 for defamation": the list goes on past a line
+        // that names nothing the taxonomy counts.
+        if (child) lastChildEnd = run.end + phrase.length;
+        continue;
+      }
+      const span = label
+        ? this.span(sentence, label.start, run.end + phrase.length)
+        : this.span(sentence, run.start, run.end + phrase.length);
       if ('ambiguous' in classified) {
         flags.push({
           code: 'ambiguous_figure',
-          message: `"${text.slice(run.start, run.end + Math.min(phrase.length, 80)).trim()}" counts letters together with claims: not read as a figure`,
+          message: `"${text.slice(run.start, run.end + Math.min(phrase.length, 80)).trim()}" ${classified.ambiguous}: not read as a figure`,
           span,
         });
         continue;
       }
-      const fact: CountFact = { type: 'count', ...mark, category: classified.code, count: run.value, span };
+      // A group's line in a list of groups ("- 14 reports relating to the right to ... information")
+      // heads its own list: it is not a part of the group above it.
+      if (child && listedFirst && !listGoesOn && !childBefore.test(before) && isGroup(classified.code)) {
+        child = false;
+        this.listParent = null;
+      }
+      // "9 cases in 2024 ..., while in 2023 there were 3": a clause may name its own period.
+      const clauseStart =
+        sentenceFacts.length > 0
+          ? (runs.find((other) => other.start === sentenceFacts[sentenceFacts.length - 1]?.at)?.end ?? 0)
+          : 0;
+      const ownMark =
+        sentenceFacts.length > 0
+          ? this.ownYear(explicitScope(text.slice(clauseStart, run.start), reportMonth))
+          : null;
+      const factMark = ownMark && previousFact ? this.relativeTo(ownMark, previousFact) : (ownMark ?? mark);
+      const fact: CountFact = {
+        type: 'count',
+        ...factMark,
+        category: classified.code,
+        count: run.value,
+        span,
+      };
       // "14 concern information, of which 9 are refusals": a category under the group just before it.
       const previous = sentenceFacts[sentenceFacts.length - 1]?.fact;
       const parent = !child
@@ -482,7 +588,10 @@ export class FigureReader {
         heads.push({ at: run.start, fact });
         this.lastHead = fact;
       }
-      if (isLegalKind(fact.category)) this.lastLegal = fact;
+      if (isLegalKind(fact.category)) {
+        this.lastLegal = fact;
+        this.listKind = null;
+      }
     }
     // "No criminal charges this month"
     const zero = zeroHead.exec(text);
@@ -510,7 +619,7 @@ export class FigureReader {
       if (!head) continue;
       this.push({
         type: 'count',
-        ...comparedMark,
+        ...this.relativeTo(comparedMark, head),
         category: head.category,
         count: run.value,
         span: this.span(sentence, run.start, run.end),
@@ -570,6 +679,8 @@ export class FigureReader {
     let fact: JudicialActsFact | null = null;
     for (const run of runs) {
       if (consumed.has(run.start) || !Number.isInteger(run.value)) continue;
+      // "In February, 2017 seven judicial acts": the year is a date, the count comes after it.
+      if (isDatePart(text, run) || (!run.words && run.value >= 1900 && run.value <= 2100)) continue;
       const after = text.slice(run.end);
       const before = text.slice(Math.max(0, run.start - 80), run.start);
       if (judicialNoun.test(after) || judicialBefore.test(before)) {
@@ -620,6 +731,19 @@ export class FigureReader {
       }
     }
     if (cues.length === 0) return;
+    // A cue inside a longer one belongs to it.
+    const standing = cues.filter(
+      (cue) =>
+        !cues.some(
+          (other) =>
+            other !== cue &&
+            other.start <= cue.start &&
+            other.end >= cue.end &&
+            other.end - other.start > cue.end - cue.start,
+        ),
+    );
+    cues.length = 0;
+    cues.push(...standing);
     cues.sort((a, b) => a.start - b.start);
     // An amount without its own period label takes that of the amount before it in the paragraph
     // ("Claims ... in January-February amounted to X. The courts collected Y.").
@@ -718,6 +842,11 @@ export class FigureReader {
 // Codes a figure statement counts on its own: groups, the total, legal kinds and subjects.
 export const headCode = /^(?:rights|information|legal|total|criminal|civil|administrative)(?:_|$)/;
 
+/** The legal kind of a kind or subject code ("administrative_defamation" → administrative). */
+function legalKindOf(code: string): LegalKind | null {
+  return legalKinds.find((kind) => code === kind || code.startsWith(`${kind}_`)) ?? null;
+}
+
 function isLegalKind(code: string): boolean {
   return (legalKinds as readonly string[]).includes(code);
 }
@@ -727,12 +856,68 @@ function isGroup(code: string): boolean {
 }
 
 const monthBefore = re(`${B}${MONTH}\\.?\\s*$`);
+const monthCommaBefore = re(`${B}${MONTH}\\.?,\\s*$`);
 const monthAfter = re(`^\\s*${MONTH}`);
 
 function isDatePart(text: string, run: NumberRun): boolean {
   const before = text.slice(Math.max(0, run.start - 14), run.start);
   const after = text.slice(run.end, run.end + 14);
-  return monthBefore.test(before) || monthAfter.test(after) || /^\.\d{1,2}\./.test(after);
+  // "February, 2017": a year after a month and a comma (a number word there is a count: "August, four").
+  const yearAfterComma =
+    !run.words && run.value >= 1900 && run.value <= 2100 && monthCommaBefore.test(before);
+  return monthBefore.test(before) || yearAfterComma || monthAfter.test(after) || /^\.\d{1,2}\./.test(after);
+}
+
+// "cases under this article", "по той же статье": the thing the figure before counts.
+const sameThing = re(
+  `(?:under|on|of) (?:this|the same|that) (?:article|offen[cs]e|charge)|по (?:этой|той же|данной) стать\\p{L}*`,
+);
+// Where the noun phrase after a number ends.
+const clauseStop =
+  /[;:()]|\.(?:\s|$)|,\s*(?:including|of which|among them|in addition|compared|as well as|в том числе|из них|против)|\s(?:including|of which|в том числе|из них|compared|против|по сравнению|than)\s/iu;
+// A line under "including:" that names one thing without a number.
+export const singularLead =
+  /^(?:(?:a|an|one)\s+)?(?:reports?|case|incident|instance|violation|fact|episode)(?![\p{L}])|^(?:одн[оа]\s+)?(?:сообщение|случай|факт|инцидент|эпизод|нарушение)(?![\p{L}])/iu;
+// "all claims were brought in a civil manner", "все иски поданы в гражданском порядке"
+const allOfKind =
+  /(?<![\p{L}])(?:all(?:\s+of\s+them|\s+(?:the\s+)?(?:claims|cases|charges|lawsuits|suits|accusations))|все\s+(?:они|претензии|иски|дела|обвинения))(?![\p{L}])/iu;
+// The dash or colon between a label and its number: "Detained - 46", "Civil charges – 73".
+const labelDash = /[-–—:]\s*$/u;
+
+/**
+ * The label before a number in a line of a yearly table ("Detained - 46 journalists", "Threats to
+ * journalists and media – 10 facts"): the words from the line's start, or the last separator, up to
+ * the dash. Only when the number is followed by no more than a unit ("journalists", "facts").
+ */
+function labelBefore(text: string, run: NumberRun, phrase: string): { words: string; start: number } | null {
+  const before = text.slice(0, run.start);
+  if (!labelDash.test(before)) return null;
+  const cut = Math.max(
+    before.lastIndexOf(';'),
+    before.lastIndexOf(','),
+    before.lastIndexOf('('),
+    before.lastIndexOf(':', before.length - 2),
+  );
+  const start = cut + 1;
+  const words = before
+    .slice(start)
+    .replace(labelDash, '')
+    .replace(/^[-–—•*\s]+/u, '')
+    .trim();
+  if (words.length < 3 || /\d/.test(words) || words.split(/\s+/).length > 10) return null;
+  if (phrase.trim().split(/\s+/).filter(Boolean).length > 3) return null;
+  return { words, start: start + before.slice(start).indexOf(words) };
+}
+
+/** What a label names: a category, a legal kind or subject, as a child of its heading would. */
+function classifyLabel(words: string, parentKind: LegalKind | null): Classified {
+  return classifyCount(words, true, parentKind);
+}
+
+/** A noun phrase ends where its clause does: "administrative cases, including 3 for ..." is "administrative cases". */
+function firstClause(words: string): string {
+  const stop = clauseStop.exec(words);
+  return stop ? words.slice(0, stop.index) : words;
 }
 
 /** The words of the clause before a number, from its start ("The number of violations of ... fell:"). */
@@ -747,10 +932,7 @@ function nounPhrase(after: string, runs: NumberRun[], run: NumberRun): string {
   const next = runs.find((other) => other.start > run.end);
   const limit = Math.min(220, next ? next.start - run.end : after.length);
   const window = after.slice(0, limit);
-  const stop =
-    /[;:()]|\.(?:\s|$)|,\s*(?:including|of which|among them|in addition|compared|as well as|в том числе|из них|против)|\s(?:including|of which|в том числе|из них|compared|против|по сравнению|than)\s/iu.exec(
-      window,
-    );
+  const stop = clauseStop.exec(window);
   return stop ? window.slice(0, stop.index) : window;
 }
 

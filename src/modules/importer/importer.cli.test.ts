@@ -14,9 +14,9 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 const september = path.join(defaultSharedDir, 'seeds', '000_19a19176302a58f7.txt');
 
 // The embedded database of a scratch folder, never a shared server: DATABASE_URL is cleared.
-function run(args: string[]) {
+function run(args: string[], dataDir = path.join(scratch, 'data')) {
   const result = spawnSync(process.execPath, [bin, ...args], {
-    env: { ...process.env, SOZWATCH_DATA_DIR: path.join(scratch, 'data'), DATABASE_URL: '' },
+    env: { ...process.env, SOZWATCH_DATA_DIR: dataDir, DATABASE_URL: '' },
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -124,11 +124,60 @@ describe('sozwatch import-report', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('5 draft(s) created, 0 already there');
-    // The stated figures are set against the database's own: nothing is published yet, so all differ.
-    expect(first.stdout).toMatch(/reconciliation:\n.*stated +\d+ +computed +0 +differs/);
+    // The stated figures are set against the database's own, month by month: nothing is published
+    // yet, so the database has 0 and the difference is minus the stated figure.
+    expect(first.stdout).toMatch(/Reconciliation by month .*: \d+ agree, \d+ differ/);
+    expect(first.stdout).toMatch(/\n2020-09 +000_19a19176302a58f7\.txt +ytd +criminal +44 +0 +-44\n/);
 
     const again = run(['import-report', september]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('0 draft(s) created, 5 already there');
+  });
+});
+
+describe('sozwatch import-report FOLDER', () => {
+  it('takes the reports of a folder and its subfolders, all or nothing, and is safe to run again', {
+    timeout: 300_000,
+  }, () => {
+    const folder = path.join(scratch, 'archive');
+    fs.mkdirSync(path.join(folder, '2024'), { recursive: true });
+    const archive = path.join(defaultSharedDir, 'archive');
+    fs.copyFileSync(path.join(archive, '2019-annual_news-3116.txt'), path.join(folder, '2019-annual.txt'));
+    fs.copyFileSync(
+      path.join(archive, '2024-07_violations-of-freedom-of-speech-in-kazakhstan-july-2024.txt'),
+      path.join(folder, '2024', '2024-07.txt'),
+    );
+    fs.writeFileSync(path.join(folder, 'README.md'), 'notes, not a report');
+    fs.writeFileSync(path.join(folder, '.draft.txt'), 'hidden, not read');
+    const dataDir = path.join(scratch, 'folder-data');
+
+    const bad = path.join(folder, '2024', 'broken.txt');
+    fs.writeFileSync(bad, '');
+    const failed = run(['import-report', folder], dataDir);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.trim()).toBe(`sozwatch: ${bad}: empty`);
+    fs.rmSync(bad);
+
+    const first = run(['import-report', folder], dataDir);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    // Nothing was written by the failed run: every draft is new now.
+    expect(first.stdout).toMatch(
+      /imported 2 report\(s\) in one transaction: [1-9]\d* draft\(s\) created, 0 already there/,
+    );
+    // One table for the whole folder, month by month: stated, database, difference.
+    expect(first.stdout).toMatch(/\n2019-12 +2019-annual\.txt +year +detention +46 +0 +-46\n/);
+    expect(first.stdout).toMatch(/\n2024-07 +2024-07\.txt +month +legal +14 +0 +-14\n/);
+    expect(first.stdout).toMatch(/\n2024-07 +2024-07\.txt +same_period_last_year +legal +55 +0 +-55\n/);
+
+    const again = run(['import-report', folder], dataDir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/0 draft\(s\) created, [1-9]\d* already there/);
+
+    const empty = path.join(scratch, 'empty-folder');
+    fs.mkdirSync(empty);
+    const nothing = run(['import-report', empty], dataDir);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr.trim()).toBe(`sozwatch: ${empty}: no report files (.txt, .html, .htm) found`);
   });
 });

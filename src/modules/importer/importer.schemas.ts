@@ -88,7 +88,7 @@ export const parsedReportSchema = z.strictObject({
   month: month.nullable(),
   published: day.nullable(),
   language: z.enum(['en', 'ru', 'kk']),
-  format: z.enum(['digest', 'it_reports', 'overview', 'recorded', 'appeal']).nullable(),
+  format: z.enum(['digest', 'it_reports', 'overview', 'recorded', 'annual', 'appeal']).nullable(),
   title: z.string().nullable(),
   facts: z.array(factSchema),
   items: z.array(itemSchema),

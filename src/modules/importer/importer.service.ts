@@ -45,7 +45,12 @@ const importingRoles = new Set(['admin', 'editor', 'monitor']);
 
 export async function importReports(
   ctx: ServiceContext,
-  input: { reports: readonly ReportToImport[]; computeFigures?: ComputeFigures | null },
+  input: {
+    reports: readonly ReportToImport[];
+    computeFigures?: ComputeFigures | null;
+    /** Called as each report's drafts are written (for a progress bar). */
+    onReport?: (fileName: string) => void;
+  },
 ): Promise<ImportedReport[]> {
   if (ctx.user ? !importingRoles.has(ctx.user.role) : !['cli', 'import', 'system'].includes(ctx.via)) {
     throw new AppError('forbidden', 'importing reports needs the role of monitor, editor or administrator');
@@ -56,6 +61,7 @@ export async function importReports(
     const mci = await mciValues(trx);
     const imported: ImportedReport[] = [];
     for (const file of input.reports) {
+      input.onReport?.(file.fileName);
       const ids = file.report.items.map((_, index) => draftId(file.sha256, index));
       const existing = await existingIncidentIds(trx, ids);
       const created: string[] = [];

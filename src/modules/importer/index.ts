@@ -4,6 +4,7 @@ export {
   type ExpectedFact,
   formatScoreTable,
   type Score,
+  scoreArchive,
   scoreFacts,
   scoreFixtures,
   scoreSeeds,

@@ -63,6 +63,8 @@ function continues(previous: Paragraph, next: string): boolean {
   if (bulletPattern.test(next) || numberedPattern.test(next) || datedLabel.test(next)) return false;
   const lastLine = previous.text.slice(previous.text.lastIndexOf('\n') + 1);
   if (/[.!?:;»"”)]$/u.test(lastLine)) return /^\p{Ll}/u.test(next);
+  // A title or date line ends in a year ("... Kazakhstan September 2024"); a capital after it starts anew.
+  if (/(?:^|\s)(?:19|20)\d{2}$/u.test(lastLine) && /^\p{Lu}/u.test(next)) return false;
   return lastLine.length >= 60 || /^\p{Ll}/u.test(next);
 }
 

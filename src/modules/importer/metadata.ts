@@ -7,7 +7,8 @@ import type { ReportFlag } from './report-flags.ts';
  * What a report says about itself: its title, the month it covers, when it was published, its
  * language and which of the archive's formats it is written in (DESIGN section 6).
  */
-export type ReportFormat = 'digest' | 'it_reports' | 'overview' | 'recorded' | 'appeal';
+/** `annual`: a yearly statistics page (a year's figures, scope `year`); the others are monthly. */
+export type ReportFormat = 'digest' | 'it_reports' | 'overview' | 'recorded' | 'annual' | 'appeal';
 export type ReportLanguage = Lang;
 
 export type ReportMetadata = {
@@ -24,30 +25,41 @@ export type ReportMetadata = {
 };
 
 const titlePattern = re(
-  `violations? of (?:the )?freedom of (?:speech|expression)|freedom of (?:speech|expression) violations?|monitoring of (?:violations|freedom of speech)|нарушени\\p{L}* свобод\\p{L}* слова|мониторинг\\p{L}* нарушени\\p{L}*|сөз бостандығ\\p{L}* бұз\\p{L}*|дайджест|digest`,
+  `violations? of (?:the )?freedom of (?:speech|expression)|freedom of (?:speech|expression)\\W{0,3}violations?|monitoring of (?:violations|freedom of speech)|нарушени\\p{L}* свобод\\p{L}* слова|мониторинг\\p{L}* нарушени\\p{L}*|сөз бостандығ\\p{L}* бұз\\p{L}*|дайджест|digest`,
 );
 const organizationPattern = re(
   `foundation|фонд|қоры|adil\\s*soz|әділ\\s*сөз|адил\\s*соз|freedom of speech protection|защиты свободы слова`,
 );
 const introPattern = re(
-  `(?:conducted|made|carried out|presents?)\\s+(?:a|an)\\s+(?:study|monitoring|overview|review)|провел\\p{L}*\\s+(?:исследование|мониторинг)|представляет\\s+обзор|зерттеу жүргіз|шолу`,
+  `(?:conducted|made|carried out|presents?)\\s+(?:(?:a|an)\\s+)?(?:study|survey|analysis|monitoring|overview|review|statistics)|провел\\p{L}*\\s+(?:исследование|мониторинг)|представляет\\s+обзор|зерттеу жүргіз|шолу`,
 );
 const publishedPattern = re(
   `^(?:(\\d{1,2})\\s+(${MONTH})\\s+(\\d{4})(?:\\s*(?:года|г\\.|ж\\.|жыл\\p{L}*))?|(${MONTH})\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}))$`,
 );
 const monthYearPattern = re(`${B}(${MONTH})\\s*,?\\s+(\\d{4})${E}`, 'giu');
 const recordedPattern = re(
-  `the following (?:were|was|have been) (?:recorded|registered)\\s*:|(?:зафиксирован|зарегистрирован)\\p{L}*(?:\\s+следующ\\p{L}*)?\\s*:`,
+  `(?:the following|there) (?:were|was|have been) (?:recorded|registered)\\s*:|(?:зафиксирован|зарегистрирован)\\p{L}*(?:\\s+следующ\\p{L}*)?\\s*:`,
 );
 const overviewPattern = re(
   `^(?:in|в)\\s+${MONTH}(?:\\s+\\d{4})?(?:\\s+года)?,?\\s+(?:\\p{L}+\\s+){0,3}(?:\\d+|\\p{L}+)\\s+(?:\\p{L}+\\s+){0,3}?(?:incidents?|cases|reports|инцидент\\p{L}*|случа\\p{L}*|сообщени\\p{L}*)[^.]{0,160}(?:registered|recorded|зарегистрирован|зафиксирован)|among the events (?:in|of)|среди событий`,
   'imu',
 );
 const digestPattern = re(
-  `\\((?:digest|дайджест)\\)|there (?:was|were) (?:the )?following information\\s*:|поступил\\p{L}* следующ\\p{L}* информаци\\p{L}*\\s*:`,
+  `\\((?:digest|дайджест)\\)|there\\s+(?:was|were)\\s+(?:the\\s+)?following\\s+information\\s*:|поступил\\p{L}* следующ\\p{L}* информаци\\p{L}*\\s*:`,
 );
 const itReportsPattern = re(
   `(?:it\\s*reports|сообщает)\\s*:|the following charges were (?:filed|brought)|judicial acts were issued|предъявлен\\p{L}* следующ\\p{L}* обвинени|вынесен\\p{L}* \\d+ судебн|(?:study|исследование)\\s+(?:of\\s+)?(?:the\\s+)?(?:situation|ситуации)`,
+);
+// A yearly page: "statistics on violations ... in 2019", "Итоги 2019 года", a title with a year and no month.
+const annualPattern = re(
+  `(?:statistics|figures|results|итоги|статистик\\p{L}*)[^.\\n]{0,120}?(?:in|for|за|в)\\s+(\\d{4})(?:\\s+год\\p{L}*)?(?:\\s*[.:]|\\s*$)`,
+  'imu',
+);
+const yearTitlePattern = re(`${B}((?:19|20)\\d{2})${E}`);
+// A line that states a figure: "- 5 reports of ...", "Detained - 46 journalists", "Civil charges - 73".
+const figureLinePattern = re(
+  `^\\s*(?:[-–—•*]\\s*)?(?:\\d+\\s*\\p{L}|[^\\d\\n]{3,60}\\s[-–—]\\s*\\d+)`,
+  'gmu',
 );
 const appealPattern = re(
   `${B}(?:appeal(?:ed|s)?|statement|open letter|обращени\\p{L}*|обратил\\p{L}*|заявлени\\p{L}*|открыт\\p{L}* письм\\p{L}*|үндеу\\p{L}*)${E}`,
@@ -76,16 +88,27 @@ export function readMetadata(paragraphs: Paragraph[], text: string, flags: Repor
     }
   }
 
-  const introIndex = head.findIndex((p, index) => index > titleParagraph && introPattern.test(p.text));
+  let introIndex = head.findIndex((p, index) => index > titleParagraph && introPattern.test(p.text));
+  // A page without its title block opens with the introduction ("... has conducted analysis of
+  // violations ... in May, 2017"): it names the month.
+  if (introIndex < 0 && !monitoringTitle) introIndex = head.findIndex((p) => introPattern.test(p.text));
+  const introText = introIndex >= 0 ? (paragraphs[introIndex]?.text ?? '') : '';
+  const annual = annualYear(titleText ?? '', introText, text);
   const statedMonth =
     firstMonthYear(titleText ?? '') ??
-    (introIndex >= 0 ? firstMonthYear(paragraphs[introIndex]?.text ?? '') : null);
+    (annual ? `${annual}-12` : null) ??
+    (introIndex >= 0 ? firstMonthYear(introText) : null);
   const month =
     statedMonth ?? monthFromOpening(paragraphs, published, flags) ?? monthFromPublished(published, flags);
 
   const language = detectLanguage(text);
-  const format = detectFormat(text, titleText, monitoringTitle, month, flags);
-  const bodyStart = Math.max(titleParagraph, publishedParagraph, introIndex) + 1;
+  const format = annual ? 'annual' : detectFormat(text, titleText, monitoringTitle, month, flags);
+  // The summary's lead ("In May 2024, the following were recorded:") opens the body even when it
+  // stands right under the title.
+  const leadIndex = head.findIndex((p) => recordedPattern.test(p.text));
+  const headerEnd = Math.max(titleParagraph, publishedParagraph, introIndex) + 1;
+  const bodyStart =
+    leadIndex >= 0 && leadIndex < headerEnd ? Math.max(leadIndex, titleParagraph + 1) : headerEnd;
   if (
     statedMonth &&
     published &&
@@ -108,6 +131,18 @@ export function readMetadata(paragraphs: Paragraph[], text: string, flags: Repor
   };
 }
 
+/**
+ * The year of a yearly statistics page: its title names a year and no month ("Freedom of Speech:
+ * Violations 2019"), or its introduction speaks of the statistics of a year.
+ */
+function annualYear(title: string, intro: string, text: string): number | null {
+  if (firstMonthYear(title) !== null) return null;
+  const stated = annualPattern.exec(`${intro}\n${text.slice(0, 1500)}`);
+  const titleYear = yearTitlePattern.exec(title);
+  const year = Number(stated?.[1] ?? (titleYear && titlePattern.test(title) ? titleYear[1] : NaN));
+  return year >= 1990 && year <= 2100 ? year : null;
+}
+
 function yearMonth(month: string): [number, number] {
   const [year = 2000, number = 1] = month.split('-').map(Number);
   return [year, number];
@@ -128,6 +163,8 @@ function readPublished(line: string): string | null {
   return build(match[9], Number(match[8]), match[7]);
 }
 
+// "in MayMarch 2021": a month typed over a template's month without deleting it; the first is the new one.
+const gluedMonths = /(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}+)\s*,?\s+(\d{4})(?!\d)/gu;
 const monthRange = re(`${B}(${MONTH})\\s*[-–—]\\s*(${MONTH})\\s*,?\\s+(\\d{4})${E}`);
 
 /** The month a title or an introduction names; of a range ("January–February 2018"), its last month. */
@@ -140,6 +177,10 @@ function firstMonthYear(text: string): string | null {
     const number = monthNumber(match[1] ?? '');
     const year = Number(match[2]);
     if (number && year >= 1990 && year <= 2100) return monthKey(year, number);
+  }
+  for (const glued of text.matchAll(gluedMonths)) {
+    const first = monthNumber(glued[1] ?? '');
+    if (first && monthNumber(glued[2] ?? '')) return monthKey(Number(glued[3]), first);
   }
   return null;
 }
@@ -213,11 +254,14 @@ function detectFormat(
   flags: ReportFlag[],
 ): ReportFormat | null {
   const opening = text.slice(0, 3000);
-  if (!monitoringTitle && appealPattern.test(`${title ?? ''}\n${opening}`)) return 'appeal';
   if (digestPattern.test(title ?? '') || digestPattern.test(text)) return 'digest';
   if (recordedPattern.test(text)) return 'recorded';
   if (overviewPattern.test(text)) return 'overview';
   if (itReportsPattern.test(text)) return 'it_reports';
+  // An appeal is prose: a page with several figure lines is a report whatever words it uses.
+  const figureLines = [...opening.matchAll(figureLinePattern)].length;
+  if (!monitoringTitle && figureLines < 3 && appealPattern.test(`${title ?? ''}\n${opening}`))
+    return 'appeal';
   if (!month || !monitoringTitle) return null;
   const guess: ReportFormat =
     month < '2017-08'

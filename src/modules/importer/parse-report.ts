@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors.ts';
 import type { Suggestion } from './categories.ts';
 import { type Fact, FigureReader } from './facts.ts';
 import { buildItems, type DraftItem } from './items.ts';
-import { splitParagraphs } from './layout.ts';
+import { type Paragraph, splitParagraphs, splitSentences } from './layout.ts';
 import { type ReportFormat, type ReportLanguage, readMetadata } from './metadata.ts';
 import { differentSpelling, sameSurname } from './names.ts';
 import type { ReportFlag } from './report-flags.ts';
@@ -68,7 +68,16 @@ export function analyseReport(input: string): Analysis {
     reportMonth,
   });
 
-  const reader = new FigureReader({ reportMonth, lang, flags });
+  const year = reportMonth.slice(0, 4);
+  const reader = new FigureReader({
+    reportMonth,
+    lang,
+    flags,
+    defaultScope:
+      meta.format === 'annual'
+        ? { scope: 'year', period: { from: `${year}-01`, to: `${year}-12` } }
+        : { scope: 'month' },
+  });
   for (const [index, paragraph] of paragraphs.entries()) {
     const role = roles[index];
     if (role !== 'figure' && role !== 'lead') continue;
@@ -79,7 +88,7 @@ export function analyseReport(input: string): Analysis {
     });
   }
   reader.checkSums();
-  const facts = reader.facts;
+  const facts = dropCutOff(reader.facts, source.text, paragraphs, flags);
   if (facts.length === 0 && meta.format && meta.format !== 'appeal') {
     flags.push({ code: 'no_figures', message: 'no figure statements found' });
   }
@@ -101,6 +110,33 @@ export function analyseReport(input: string): Analysis {
     ),
   };
   return { report, recognised: meta.recognised || facts.length > 0, text: input };
+}
+
+/**
+ * A page that ends in the middle of a sentence was cut off (an excerpt, a broken download): its last
+ * sentence may continue ("- 6 criminal" could be "- 6 criminal charges, 2 in court"), so no figure is
+ * read from it.
+ */
+function dropCutOff(facts: Fact[], text: string, paragraphs: Paragraph[], flags: ReportFlag[]): Fact[] {
+  const last = paragraphs[paragraphs.length - 1];
+  if (!last || /[.!?;:»"”)\]…]\s*$/u.test(text.trimEnd())) return facts;
+  // A table row ("Administrative charges - 17") needs no full stop.
+  if (/^[^\d\n]{3,80}\s[-–—]\s*\d+(?:\s+\p{L}+)?$/u.test(last.text.trim())) return facts;
+  const sentences = splitSentences(last.text, last.start);
+  let cut = sentences[sentences.length - 1]?.start ?? last.start;
+  // Cut inside an aside ("45 charges of slander (23 of them carried over: ..."): the figure before
+  // the bracket is whole.
+  const open = text.lastIndexOf('(');
+  if (open > cut && text.indexOf(')', open) < 0) cut = open;
+  const kept = facts.filter((fact) => fact.span[1] <= cut);
+  if (kept.length < facts.length) {
+    flags.push({
+      code: 'truncated',
+      message: 'the text ends in the middle of a sentence: figures in that last sentence are not read',
+      span: [cut, text.length],
+    });
+  }
+  return kept;
 }
 
 // Flags from the repair step already point into the input; the others point into the repaired text.

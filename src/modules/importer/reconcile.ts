@@ -25,6 +25,9 @@ function isScopeName(scope: string): scope is ScopeName {
 /** The figures' scope a fact speaks of; a labelled period is comparable when it is the month or the year to date. */
 function scopeOf(fact: Fact, month: string): ScopeName | null {
   if (isScopeName(fact.scope)) return fact.scope;
+  // A yearly page's year, read in December, is the year to date.
+  if (fact.scope === 'year' && fact.period?.from === `${month.slice(0, 4)}-01` && fact.period.to === month)
+    return 'ytd';
   if (fact.scope === 'period' && fact.period?.to === month) {
     if (fact.period.from === month) return 'month';
     if (fact.period.from === `${month.slice(0, 4)}-01`) return 'ytd';

@@ -16,6 +16,7 @@ export const flagCodes = [
   'published_before_month_end',
   'month_guessed',
   'no_figures',
+  'truncated',
 ] as const;
 
 export type FlagCode = (typeof flagCodes)[number];

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Fact } from './facts.ts';
 import type { ParsedReport } from './parse-report.ts';
 import type { ReconciliationRow } from './reconcile.ts';
@@ -67,10 +68,59 @@ export function formatReportSummary(fileName: string, report: ParsedReport): str
   return lines.join('\n');
 }
 
-export function formatReconciliation(rows: readonly ReconciliationRow[]): string {
-  const lines = rows.map((row) => {
-    const computed = row.computed === null ? '—' : String(row.computed);
-    return `    ${row.scope.padEnd(22)} ${row.figure.padEnd(34)} stated ${String(row.stated).padStart(10)}  computed ${computed.padStart(10)}  ${row.status}`;
-  });
-  return lines.join('\n');
+/**
+ * The figures every imported report states, month by month, beside the database's: what a reviewer
+ * checks after importing a folder of the archive. The difference is the database's figure less the
+ * stated one; a figure the database does not compute (a fine, a whole past year) shows no difference.
+ */
+export function formatMonthReconciliation(
+  results: ReadonlyArray<{
+    fileName: string;
+    month: string | null;
+    reconciliation: readonly ReconciliationRow[] | null;
+  }>,
+): string {
+  const rows = results
+    .filter((result) => result.month && result.reconciliation && result.reconciliation.length > 0)
+    .flatMap((result) =>
+      (result.reconciliation ?? []).map((row) => ({
+        month: result.month ?? '',
+        file: path.basename(result.fileName),
+        row,
+      })),
+    )
+    .sort((a, b) => a.month.localeCompare(b.month));
+  if (rows.length === 0) return 'Reconciliation by month: no stated figures to compare';
+  const header = ['month', 'report', 'scope', 'figure', 'stated', 'database', 'difference'];
+  const table = rows.map(({ month, file, row }) => [
+    month,
+    file,
+    row.scope,
+    row.figure,
+    String(row.stated),
+    row.computed === null ? '—' : String(row.computed),
+    row.computed === null ? '—' : signed(row.computed - row.stated),
+  ]);
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...table.map((line) => (line[column] ?? '').length)),
+  );
+  const numeric = new Set([4, 5, 6]);
+  const render = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        numeric.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
+      .join('  ')
+      .trimEnd();
+  const agree = rows.filter(({ row }) => row.status === 'agrees').length;
+  const differ = rows.filter(({ row }) => row.status === 'differs').length;
+  return [
+    `Reconciliation by month (stated by the report, computed by the database): ${agree} agree, ${differ} differ, ${rows.length - agree - differ} not comparable`,
+    render(header),
+    ...table.map(render),
+  ].join('\n');
+}
+
+function signed(value: number): string {
+  return value > 0 ? `+${value}` : String(value);
 }
