@@ -8,8 +8,8 @@ import { embeddedDatabaseFolder, lockDataFolder, openPglite } from '../../src/db
 /*
  * The bare route of the throughput benchmark: node:http and a pg Pool, nothing else. For each path it
  * runs the SQL statements the app ran for that path (recorded by throughput.ts), one after the other,
- * and answers the last statement's rows as JSON; a path with a constant answers that text. Whatever
- * the app does beyond this (routing, validation, sessions, rendering, logging) is what the ratio prices.
+ * then answers the app's own response body, so both put the same bytes on the wire. Whatever the app
+ * does beyond this (routing, validation, sessions, rendering, logging) is what the ratio prices.
  *
  * Run as `node --import tsx scripts/bench/bare-server.ts SPEC.json`; prints "listening PORT".
  */
@@ -17,8 +17,9 @@ import { embeddedDatabaseFolder, lockDataFolder, openPglite } from '../../src/db
 export type BareRoute = {
   path: string;
   queries: Array<{ sql: string; parameters: unknown[] }>;
-  /** A constant body (JSON) instead of queries. */
-  constant?: string;
+  /** The app's answer to the same request. */
+  body: string;
+  contentType: string;
 };
 
 export type BareSpec = {
@@ -47,12 +48,8 @@ const server = http.createServer(async (request, response) => {
     return;
   }
   try {
-    let body = route.constant ?? '[]';
-    for (const query of route.queries) {
-      const result = await pool.query(query.sql, query.parameters);
-      body = JSON.stringify(result.rows);
-    }
-    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(body);
+    for (const query of route.queries) await pool.query(query.sql, query.parameters);
+    response.writeHead(200, { 'content-type': route.contentType }).end(route.body);
   } catch (error) {
     response.writeHead(500).end(String(error));
   }
