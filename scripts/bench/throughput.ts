@@ -36,6 +36,8 @@ export type ThroughputRow = {
   ratio: number;
   appP50: number;
   bareP50: number;
+  /** Resident memory of the app's process after the whole run (Linux), in MB. */
+  appRssMb?: number;
 };
 
 export const throughputGoal = 0.8;
@@ -136,6 +138,16 @@ function startServer(
   });
 }
 
+function residentMegabytes(pid: number | undefined): number | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kilobytes = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
+    return Number.isFinite(kilobytes) ? Math.round(kilobytes / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function load(port: number, route: string, seconds: number) {
   const url = `http://127.0.0.1:${port}${route}`;
   await autocannon({ url, connections: 10, duration: 1 });
@@ -210,6 +222,7 @@ export async function measureThroughput(
           `${target.engine} ${target.size}: ${route.name}: app ${Math.round(app.get(route.path)?.rps ?? 0)} req/s, bare ${Math.round(bareFigures.get(route.path)?.rps ?? 0)} req/s`,
         );
       }
+      const appRssMb = residentMegabytes(appServer.child.pid);
       return routes.map((route) => {
         const appFigure = app.get(route.path);
         const bareFigure = bareFigures.get(route.path);
@@ -225,6 +238,7 @@ export async function measureThroughput(
           ratio: bareRps > 0 ? appRps / bareRps : Number.NaN,
           appP50: appFigure?.p50 ?? Number.NaN,
           bareP50: bareFigure?.p50 ?? Number.NaN,
+          ...(appRssMb === undefined ? {} : { appRssMb }),
         };
       });
     } finally {
@@ -236,7 +250,7 @@ export async function measureThroughput(
 }
 
 export function printThroughput(rows: ThroughputRow[]): void {
-  const header = ['engine', 'size', 'route', 'app req/s', 'bare req/s', 'ratio', 'goal', 'ok'];
+  const header = ['engine', 'size', 'route', 'app req/s', 'bare req/s', 'ratio', 'goal', 'ok', 'app RSS MB'];
   const lines = rows.map((row) => [
     row.engine,
     String(row.size),
@@ -246,6 +260,7 @@ export function printThroughput(rows: ThroughputRow[]): void {
     row.ratio.toFixed(2),
     `≥ ${throughputGoal}`,
     row.ratio >= throughputGoal ? 'yes' : 'NO',
+    row.appRssMb === undefined ? '' : String(row.appRssMb),
   ]);
   const widths = header.map((title, index) =>
     Math.max(title.length, ...lines.map((line) => (line[index] ?? '').length)),
