@@ -16,7 +16,8 @@ const outdir = outdirIndex > 0 ? path.resolve(process.argv[outdirIndex + 1] ?? '
 async function bundle() {
   // Taken before reading any source, so a file saved during the build marks the bundle stale.
   const builtAt = Date.now();
-  fs.rmSync(outdir, { recursive: true, force: true });
+  // The previous build's files stay: their names carry a content hash, and a server started from
+  // them still imports some lazily (the PDF renderer on the first PDF). `rm -rf dist` prunes them.
   const result = await build({
     absWorkingDir: root,
     entryPoints: ['src/cli.ts'],
@@ -32,10 +33,10 @@ async function bundle() {
     logLevel: 'warning',
   });
   const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/'));
-  fs.writeFileSync(
-    path.join(outdir, path.basename(manifestUrl.pathname)),
-    `${JSON.stringify({ builtAt, inputs }, null, 2)}\n`,
-  );
+  // Written whole and renamed into place: a command starting meanwhile reads the old list or the new.
+  const manifest = path.join(outdir, path.basename(manifestUrl.pathname));
+  fs.writeFileSync(`${manifest}.tmp`, `${JSON.stringify({ builtAt, inputs }, null, 2)}\n`);
+  fs.renameSync(`${manifest}.tmp`, manifest);
 }
 
 if (!(process.argv.includes('--if-stale') && bundleIsFresh())) await bundle();
