@@ -58,6 +58,7 @@ const stopWords = new Set(
   epidemiological investigation investigative pre-trial interdistrict specialized economic migration akim's
   also-in ask question head-of monitoring academician professor doctor email e-mail acts certain legislative amendments additions
   draft resolution decision order foundation's adil soz speech's charter bureau's statement appeal decree
+  azattyk azattyq kaztag vlast tengrinews informburo kursiv khabar kazinform азаттык азаттыка казтаг власть хабар
   суд района район город города области область департамент министерство министр комитет фонд радио газета газеты
   портал сайт канал телеканал полиция прокуратура республика республики казахстан казахстана президент депутат
   редактор журналист журналистка блогер активист адвокат судья аким управление служба агентство совет союз партия
@@ -111,6 +112,18 @@ function roleBefore(text: string, start: number): PersonKind | null {
   return null;
 }
 
+/** "Makhambet Abzhan, the founder of ...": a role in apposition after the name. */
+function roleAfter(text: string, end: number): PersonKind | null {
+  const after = /^\s*,\s*(?:the\s+|a\s+|an\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)/u.exec(text.slice(end, end + 60));
+  if (!after) return null;
+  const words = (after[1] ?? '').toLowerCase();
+  if (/^(?:founder|owner|author|основател\p{L}*|автор\p{L}*|владел\p{L}*)/u.test(words)) return 'journalist';
+  for (const [pattern, kind] of roleWords) {
+    if (pattern.test(words.split(/\s+/)[0] ?? '') || pattern.test(words)) return kind;
+  }
+  return null;
+}
+
 export function findPeople(text: string): FoundPerson[] {
   const people: FoundPerson[] = [];
   candidatePattern.lastIndex = 0;
@@ -120,7 +133,7 @@ export function findPeople(text: string): FoundPerson[] {
       if (isStop(initialSurname)) continue;
       const start = match.index;
       people.push({
-        name: match[0].trim(),
+        name: match[0].trim().replace(/['’]s$/u, ''),
         kind: roleBefore(text, start),
         start,
         end: start + match[0].length,
@@ -139,7 +152,7 @@ export function findPeople(text: string): FoundPerson[] {
     const first = tokens[0];
     const last = tokens[tokens.length - 1];
     if (!first || !last || tokens.length > 3) continue;
-    const kind = roleBefore(text, first.start);
+    const kind = roleBefore(text, first.start) ?? roleAfter(text, last.start + last.text.length);
     const texts = tokens.map((token) => token.text);
     const hasFirstName = texts.some((token) => firstNames.has(nameKey(token)));
     const hasSurname = texts.some(looksLikeSurname);

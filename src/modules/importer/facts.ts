@@ -162,9 +162,6 @@ const letterNoun = /^(?:[\p{L}-]+\s+){0,2}?letters?(?![\p{L}])/iu;
 const preTrialClaim = re(
   `(?:pre-?\\s?trial|досудебн\\p{L}*)\\s+(?:claims?|complaints?|demands?|претензи\\p{L}*)`,
 );
-const totalPattern = re(
-  `^(?:[\\p{L}-]+\\s+){0,2}?(?:incidents?|violations? of (?:the )?freedom of (?:speech|expression)|инцидент\\p{L}*|нарушени\\p{L}* свобод\\p{L}* слова)`,
-);
 
 /**
  * What the phrase after a number counts, read through the lexicon (lexicon.ts). A child ("including
@@ -179,6 +176,7 @@ export function classifyCount(
   words: string,
   child: boolean,
   parentKind: LegalKind | null = null,
+  listed = child,
 ): Classified {
   const np = firstClause(words.replace(childLead, ''));
   if (letterNoun.test(np)) return { ambiguous: 'counts letters together with claims' };
@@ -198,7 +196,7 @@ export function classifyCount(
     countedNoun.test(np.replace(/^[-–—:]\s*/u, '')) ||
     verbHead.test(np) ||
     dashHead.test(np) ||
-    (child && nameFirst);
+    (listed && nameFirst);
   if (!gated) return null;
   const subjectKind = kind ?? parentKind;
   const subjectNamed = subjects[0]?.code as Subject | undefined;
@@ -216,18 +214,19 @@ export function classifyCount(
     : [kind, subject, group, category];
   const code = order.find((candidate) => candidate !== null);
   if (code) return { code };
-  if (!child && firstNamed(named, 'total') !== null && totalPattern.test(np)) return { code: 'total' };
+  // "47 incidents ...", "49 cases related to freedom of speech ...": the month's total, named first.
+  const total = namedCodes(named, 'total')[0];
+  if (!child && total && total.start <= 3) return { code: 'total' };
   return null;
 }
 
 // ---- reading figure statements -----------------------------------------------------------------
 
-const judicialNoun = re(
-  `^\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:judicial acts?|judgments?|judgements?|court (?:decisions|rulings|acts)|судебн\\p{L}* акт\\p{L}*|судебн\\p{L}* решени\\p{L}*|сот актіс\\p{L}*)`,
-);
-const judicialBefore = re(
-  `(?:judicial acts?|judgments?|judgements?|судебн\\p{L}* акт\\p{L}*|судебн\\p{L}* решени\\p{L}*)[^.\\d]{0,60}?[-–—:]\\s*$`,
-);
+/** The names of judicial acts, shared with the paragraph roles (roles.ts). */
+export const JUDICIAL_ACTS =
+  '(?:judicial (?:acts?|decisions?|rulings?)|judg(?:e)?ments?|court (?:decisions?|rulings?|acts?)|судебн\\p{L}* (?:акт|решени|постановлени)\\p{L}*|решени\\p{L}* суд\\p{L}*|сот акт\\p{L}*|сот шешім\\p{L}*)';
+const judicialNoun = re(`^\\s*(?:[\\p{L}-]+\\s+){0,2}?${JUDICIAL_ACTS}`);
+const judicialBefore = re(`${JUDICIAL_ACTS}[^.\\d]{0,60}?[-–—:]\\s*$`);
 // "two of them were performed in favour of", "three ones were passed in favour of", "0 of them in favour"
 const favourAfter = re(`^\\s*(?:[\\p{L}]+\\s+){0,5}?(?:[-–—]\\s*)?(?:in\\s+favou?r|в\\s+пользу)`);
 const favourBefore = re(`(?:in favou?r of|в пользу)[^.\\d]{0,60}?[-–—:]\\s*$`);
@@ -361,7 +360,8 @@ export class FigureReader {
     this.paragraphScope = null;
     this.lastMoneyScope = null;
     const sentences = splitSentences(text, paragraph.start);
-    const listed = options.listItem && this.listParent !== null;
+    // A line of a list under a head or a lead: it names what it counts ("- 28 attacks on journalists").
+    const listed = options.listItem;
     if (listed && !scanNumbers(text, lang).some((run) => Number.isInteger(run.value)))
       this.readSingular(sentences[0], text);
     for (const [index, sentence] of sentences.entries()) {
@@ -427,7 +427,7 @@ export class FigureReader {
    */
   private readAllOfKind(text: string, offset: number) {
     const head = this.lastHead;
-    if (!head || head.category !== 'legal') return;
+    if (head?.category !== 'legal') return;
     const match = allOfKind.exec(text);
     if (!match) return;
     const kinds = namedCodes(wordsOf(text.slice(match.index)), 'kind');
@@ -511,8 +511,10 @@ export class FigureReader {
       // A list after "including" goes on: "including 3 attacks, 2 threats and others".
       const listGoesOn: boolean =
         lastChildEnd !== null && /^[,;\s]*(?:and\s+|и\s+)?$/iu.test(text.slice(lastChildEnd, run.start));
-      // The first figure of a line under "including:" is a child of that line's head.
-      const listedFirst = options.listed && sentenceFacts.length === 0;
+      // The first figure of a line under "including:" is a child of that line's head; under a lead
+      // without a head it is a head itself, but it too may name what it counts directly.
+      const listedLine = options.listed && sentenceFacts.length === 0;
+      const listedFirst = listedLine && this.listParent !== null;
       let child: boolean =
         childBefore.test(before) || childLead.test(after.trimStart()) || listGoesOn || listedFirst;
       const phrase = nounPhrase(after, runs, run);
@@ -529,7 +531,7 @@ export class FigureReader {
       const compared = comparisons.some((comparison) => comparison.run.start > run.start);
       const label = labelBefore(text, run, phrase);
       const classified =
-        classifyCount(phrase.trimStart(), child, parentKind) ??
+        classifyCount(phrase.trimStart(), child, parentKind, child || listedLine) ??
         // "3 cases under this article": what the figure before it counts.
         (previousFact && sameThing.test(phrase) ? { code: previousFact.category } : null) ??
         (compared ? classifyCount(clauseBefore(text, run.start), false) : null) ??

@@ -65,6 +65,8 @@ function continues(previous: Paragraph, next: string): boolean {
   if (/[.!?:;»"”)]$/u.test(lastLine)) return /^\p{Ll}/u.test(next);
   // A title or date line ends in a year ("... Kazakhstan September 2024"); a capital after it starts anew.
   if (/(?:^|\s)(?:19|20)\d{2}$/u.test(lastLine) && /^\p{Lu}/u.test(next)) return false;
+  // Rows of a table of figures ("Civil claims – 70, of them 55 ...") are lines of their own.
+  if (/^[^\d\n]{3,80}\s[-–—]\s*\d/u.test(next) && /^\p{Lu}/u.test(next)) return false;
   return lastLine.length >= 60 || /^\p{Ll}/u.test(next);
 }
 

@@ -38,6 +38,11 @@ const totals: Record<'total', string[]> = {
     'incident',
     'violat freedom speech',
     'violat freedom expression',
+    'case freedom speech',
+    'case freedom expression',
+    'report freedom speech',
+    'случа свобод слов',
+    'сообщени свобод слов',
     'инцидент',
     'нарушени свобод слов',
     'нарушени свобод выражени',
@@ -88,6 +93,11 @@ const groups: Record<'rights' | 'information' | 'legal', string[]> = {
     'accusat against media',
     'allegat against journalist',
     'allegat against media',
+    'charg against journalist',
+    'charg against media',
+    'claim against journalist',
+    'claim charg against',
+    'claim against media',
     'legal case',
     'досудебн судебн',
     'судебн досудебн',
@@ -147,6 +157,8 @@ const categories: Partial<Record<CategoryCode, string[]>> = {
     'interfer journalist work',
     'imped',
     'hinder',
+    'prevent journalist',
+    'prevent report',
     'воспрепятствова',
     'препятствова',
     'вмешательств профессиональн',
@@ -156,6 +168,8 @@ const categories: Partial<Record<CategoryCode, string[]>> = {
     'censor',
     'interfer activit media',
     'interfer work media',
+    'pressur',
+    'давлени',
     'цензур',
     'вмешательств деятельност',
   ],
@@ -168,12 +182,13 @@ const categories: Partial<Record<CategoryCode, string[]>> = {
     'under brand',
     'media brand',
     'impersonat',
+    'behalf',
     'имидж',
     'бренд',
     'логотип',
     'от имени сми',
   ],
-  discrediting: ['discredit', 'smear', 'дискредит'],
+  discrediting: ['discredit', 'smear', 'insult journalist', 'дискредит', 'оскорблени журналист'],
   copyright_violation: ['copyright', 'plagiar', 'авторск прав', 'плагиат'],
   info_refusal: [
     'refus',
@@ -194,12 +209,22 @@ const categories: Partial<Record<CategoryCode, string[]>> = {
     'closed court',
     'closed trial',
     'closed hearing',
+    'access court',
+    'доступ суд',
     'прозрачност суд',
     'закрыт судебн',
   ],
   media_discrimination: ['discriminat', 'дискриминац'],
   accreditation_denial: ['accredit', 'denial accredit', 'refus accredit', 'аккредитац', 'отказ аккредитац'],
-  blocking: ['block', 'takedown', 'take down', 'блокир', 'блокировк'],
+  blocking: [
+    'block',
+    'takedown',
+    'take down',
+    'internet shutdown',
+    'shutdown internet',
+    'блокир',
+    'блокировк',
+  ],
   closure_suspension: ['closure', 'suspension', 'suspend', 'shut down', 'закрыти', 'приостановл'],
   cyberattack: [
     'cyber',
@@ -259,12 +284,22 @@ const compile = (table: Record<string, string[] | undefined>): Term[] =>
     (terms ?? []).map((term) => ({ code, stems: term.split(' ') })),
   );
 
-const tables: Record<Level, Term[]> = {
-  total: compile(totals),
-  group: compile(groups),
-  kind: compile(kinds),
-  subject: compile(subjects),
-  category: compile(categories),
+/** Terms by the first two letters of their first stem: a word looks only at the terms it can start. */
+type TermIndex = Map<string, Term[]>;
+const indexed = (terms: Term[]): TermIndex => {
+  const index: TermIndex = new Map();
+  for (const term of terms) {
+    const key = (term.stems[0] ?? '').slice(0, 2);
+    index.set(key, [...(index.get(key) ?? []), term]);
+  }
+  return index;
+};
+const tables: Record<Level, TermIndex> = {
+  total: indexed(compile(totals)),
+  group: indexed(compile(groups)),
+  kind: indexed(compile(kinds)),
+  subject: indexed(compile(subjects)),
+  category: indexed(compile(categories)),
 };
 const notNameTerms = notNames.map((term) => term.split(' '));
 const unmappedTerms = unmappedOffences.map((term) => [term]);
@@ -315,9 +350,13 @@ export type Named = { code: string; start: number; end: number };
 export function namedCodes(words: readonly Word[], level: Level): Named[] {
   const texts = words.map((word) => word.text);
   const mentions: Array<Named & { length: number }> = [];
-  for (const term of tables[level]) {
-    for (const found of findAll(texts, term.stems))
-      mentions.push({ code: term.code, start: found.start, end: found.end, length: term.stems.length });
+  const index = tables[level];
+  for (const [start, text] of texts.entries()) {
+    for (const term of index.get(text.slice(0, 2)) ?? []) {
+      if (!text.startsWith(term.stems[0] ?? '')) continue;
+      const end = extend(texts, term.stems, 1, start);
+      if (end !== null) mentions.push({ code: term.code, start, end, length: term.stems.length });
+    }
   }
   // A mention inside a longer mention of another code is that code's word ("attacks" in "DDoS attacks").
   const standing = mentions.filter(

@@ -120,8 +120,8 @@ export function analyseReport(input: string): Analysis {
 function dropCutOff(facts: Fact[], text: string, paragraphs: Paragraph[], flags: ReportFlag[]): Fact[] {
   const last = paragraphs[paragraphs.length - 1];
   if (!last || /[.!?;:»"”)\]…]\s*$/u.test(text.trimEnd())) return facts;
-  // A table row ("Administrative charges - 17") needs no full stop.
-  if (/^[^\d\n]{3,80}\s[-–—]\s*\d+(?:\s+\p{L}+)?$/u.test(last.text.trim())) return facts;
+  // A table row ("Administrative charges - 17", "... – 90, for the media – 41") needs no full stop.
+  if (/\s[-–—]\s*\d+(?:\s+\p{L}+)?$/u.test(last.text.trim())) return facts;
   const sentences = splitSentences(last.text, last.start);
   let cut = sentences[sentences.length - 1]?.start ?? last.start;
   // Cut inside an aside ("45 charges of slander (23 of them carried over: ..."): the figure before

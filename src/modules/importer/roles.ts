@@ -1,5 +1,5 @@
 import { findDates } from './dates.ts';
-import { classifyCount, countedNoun, explicitScope, headCode, singularLead } from './facts.ts';
+import { classifyCount, countedNoun, explicitScope, headCode, JUDICIAL_ACTS, singularLead } from './facts.ts';
 import { bulletText, type Paragraph } from './layout.ts';
 import { namedCodes, wordsOf } from './lexicon.ts';
 import type { ReportFormat } from './metadata.ts';
@@ -42,9 +42,7 @@ const leadPattern = re(
 const signature = re(
   `in connection with (?:the )?(?:exercise|realization|implementation) of|against (?:the )?media(?:,| and)|(?:were|was|have been) (?:filed|brought|recorded|registered|made|issued)|предъявлен\\p{L}*|в связи с реализацией|зафиксирован\\p{L}*|зарегистрирован\\p{L}*`,
 );
-const judicialWords = re(
-  `judicial acts?|judg(?:e)?ments?|судебн\\p{L}* акт\\p{L}*|судебн\\p{L}* решени\\p{L}*`,
-);
+const judicialWords = re(JUDICIAL_ACTS);
 const aggregateMoney = re(
   `(?:claims?|demands?)[^.]{0,60}(?:moral|non-pecuniary|non-material)|(?:collected|recovered) (?:amounts?|sums?)|amounts? (?:collected|recovered)|взысканн\\p{L}* сумм|(?:moral|non-pecuniary)[^.]{0,30}claims|courts?\\s*(?:have\\s+|has\\s+)?(?:collected|recovered|ordered|obliged)|collected by (?:the )?courts|морально\\p{L}* вред\\p{L}*[^.]{0,60}(?:составил|состав)|суд\\p{L}*\\s+взыскал\\p{L}*|взыскан\\p{L}* суд`,
 );
@@ -55,9 +53,7 @@ const listMarker = re(
   `^(?:including|in particular|these include|among them|в том числе|из них|среди них)\\s*:?$`,
 );
 // "Judgments rendered – 76"
-const judicialLabel = re(
-  `(?:judicial acts?|judg(?:e)?ments?|судебн\\p{L}* (?:акт|решени)\\p{L}*)[^.\\d]{0,40}[-–—:]\\s*$`,
-);
+const judicialLabel = re(`${JUDICIAL_ACTS}[^.\\d]{0,40}[-–—:]\\s*$`);
 const comparedNumbers = re(
   `\\d+\\s+(?:\\p{L}+\\s+){0,2}?(?:compared (?:to|with)|against|versus|vs\\.?|против|по сравнению с)\\s+\\d+`,
 );
@@ -72,7 +68,7 @@ function strengthOf(
   const { text } = bulletText(paragraph);
   const runs = scanNumbers(text, lang).filter((run) => Number.isInteger(run.value));
   // "... were brought" with the list of figures right under it reads as if it ended in a colon.
-  const listFollows = next !== undefined && next.bullet && /^[-–—•*]\s*\d/u.test(next.text);
+  const listFollows = next?.bullet === true && /^[-–—•*]\s*\d/u.test(next.text);
   const endsWithColon = /:\s*$/.test(text) || (listFollows && !/\.\s*$/u.test(text));
   // A lead names what follows ("The following charges were filed:") or only its period ("Since the beginning of the year:").
   const scope = endsWithColon ? explicitScope(text, reportMonth) : null;

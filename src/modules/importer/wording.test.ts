@@ -101,6 +101,51 @@ describe('category lines in new words land on their codes (the lexicon)', () => 
   });
 });
 
+describe('less common categories in two wordings each', () => {
+  it.each([
+    [
+      'first wording',
+      [
+        '- 2 cases of pressure on editorial offices,',
+        '- 1 case of insulting journalists,',
+        '- 2 cases of preventing journalists from filming,',
+        '- 3 fakes published on behalf of news outlets,',
+      ],
+      ['- 1 restriction of access to court hearings,', '- 1 internet shutdown in a region.'],
+    ],
+    [
+      'second wording',
+      [
+        '- 2 instances of censorship of materials,',
+        '- 1 smear campaign against a reporter,',
+        '- 2 cases of obstruction of the work of reporters,',
+        '- 3 cases of misuse of the logos of media outlets,',
+      ],
+      ['- 1 closed court hearing,', '- 1 case of blocking of a news website.'],
+    ],
+  ])('%s', (_label, rights, information) => {
+    const { facts } = report(
+      'Violations of freedom of speech in Kazakhstan November 2025',
+      '4 december 2025',
+      'In November 2025, the following were recorded:',
+      '8 reports of violations of the rights of journalists and media, including:',
+      ...rights,
+      '2 reports related to the right to receive and disseminate information, including:',
+      ...information,
+    );
+    expect(counts(facts)).toEqual([
+      'month rights 8',
+      'month censorship 2',
+      'month discrediting 1',
+      'month obstruction 2',
+      'month image_misuse 3',
+      'month information 2',
+      'month court_transparency 1',
+      'month blocking 1',
+    ]);
+  });
+});
+
 describe('a line that counts several things together is flagged, not counted', () => {
   it.each([
     ['hacking and blocking', '- 4 cases of hacking of accounts and blocking of sites;'],
