@@ -224,7 +224,7 @@ export function classifyCount(
 
 /** The names of judicial acts, shared with the paragraph roles (roles.ts). */
 export const JUDICIAL_ACTS =
-  '(?:judicial (?:acts?|decisions?|rulings?)|judg(?:e)?ments?|court (?:decisions?|rulings?|acts?)|судебн\\p{L}* (?:акт|решени|постановлени)\\p{L}*|решени\\p{L}* суд\\p{L}*|сот акт\\p{L}*|сот шешім\\p{L}*)';
+  '(?:judicial (?:acts?|decisions?|rulings?)|judg(?:e)?ments?|court (?:decisions?|rulings?|acts?)|(?:decisions?|rulings?)(?= (?:on|in|of|concerning|towards) (?:\\p{L}+ ){0,3}(?:cases|suits|claims|lawsuits))|судебн\\p{L}* (?:акт|решени|постановлени)\\p{L}*|решени\\p{L}* суд\\p{L}*|решени\\p{L}*(?= по (?:делам|искам))|сот акт\\p{L}*|сот шешім\\p{L}*)';
 const judicialNoun = re(`^\\s*(?:[\\p{L}-]+\\s+){0,2}?${JUDICIAL_ACTS}`);
 const judicialBefore = re(`${JUDICIAL_ACTS}[^.\\d]{0,60}?[-–—:]\\s*$`);
 // "two of them were performed in favour of", "three ones were passed in favour of", "0 of them in favour"

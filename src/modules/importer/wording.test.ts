@@ -257,6 +257,23 @@ describe('digest wording', () => {
   });
 });
 
+describe('judicial acts named in other words', () => {
+  it.each([
+    'In April, courts passed 4 decisions on earlier suits for protection of honour; one of them was in favour of the media.',
+    'In April, 4 rulings in previously considered cases were issued, 1 of them in favour of journalists and citizens.',
+    'В апреле суды вынесли 4 решения по искам о защите чести, из них 1 – в пользу СМИ.',
+  ])('%s', (sentence) => {
+    const { facts } = report(
+      'Violations of freedom of speech in Kazakhstan April, 2015 (Digest)',
+      '1 may 2015',
+      sentence,
+    );
+    expect(plain(facts)).toEqual([
+      expect.objectContaining({ type: 'judicial_acts', scope: 'month', count: 4, for_media: 1 }),
+    ]);
+  });
+});
+
 describe('overview: all of a month’s claims of one kind', () => {
   it.each([
     'There were 5 documented cases of accusations against journalists over published materials. All of them were civil claims.',
