@@ -41,7 +41,7 @@ export async function insertActor(
   const names = [name, ...(fields.variants ?? [])];
   await db
     .insertInto('actor_names')
-    .values(names.map((variant) => ({ actor_id: id, name: variant, match_key: variant.toLowerCase() })))
+    .values(names.map((variant) => ({ actor_id: id, name: variant })))
     .execute();
   return id;
 }

@@ -138,11 +138,7 @@ export async function plantPrivateMarkers(db: Db): Promise<PlantedRecords> {
   const anonymousId = open.victims.find((victim) => victim.anonymous)?.actor_id ?? '';
   await db
     .insertInto('actor_names')
-    .values({
-      actor_id: anonymousId,
-      name: m.anonymousVictimVariant,
-      match_key: m.anonymousVictimVariant.toLowerCase(),
-    })
+    .values({ actor_id: anonymousId, name: m.anonymousVictimVariant })
     .execute();
 
   const draft = await createIncident(ctx, {

@@ -1,18 +1,18 @@
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/client.ts';
-import { matchKey } from '../../src/modules/search/index.ts';
 
 /*
  * A synthetic registry with realistic distributions, generated inside the database with
- * generate_series (no rows cross the wire except the actors, whose match keys are computed here):
+ * generate_series (no rows cross the wire except the actors' names):
  *  - dates from 2015 to mid-2025, growing over the years; 5% counted in the following month;
  *  - regions weighted like the real reports (the two big cities first), South Kazakhstan only before
  *    June 2018, Turkistan and Shymkent after, Abai, Zhetysu and Ulytau after June 2022;
  *  - one to three categories per incident with a long tail (obstruction and refusals of information
  *    common, murders very rare), 4% context items;
- *  - titles and summaries in Russian (all), English (40%) and Kazakh (20%) built from a vocabulary,
- *    so common words ("журналист"), rare words (surnames) and an era word ("Нур-Султан", 2019 to
- *    2022 only) behave as in real text;
+ *  - titles and summaries in Russian (all), English (40%) and Kazakh (20%, with inflected forms)
+ *    built from a vocabulary, so common words ("журналист"), rare words (surnames) and an era word
+ *    ("Нур-Султан", 2019 to 2022 only) behave as in real text; every Russian summary and Kazakh
+ *    summary also has words of a long tail (longTailWord): most words of real text are rare;
  *  - named victims with a Zipf-like popularity, perpetrators, 3% anonymous victims, 2% restricted
  *    incidents, 5% drafts, 10% with legal articles, 3% confidential sources;
  *  - one legal case per 25 incidents with one to five events.
@@ -214,6 +214,16 @@ const vocabulary = {
     'облыс орталығында',
     'сайлау учаскесінде',
   ],
+  kkSentence: [
+    'Журналистерге ақпарат берілмеді.',
+    'Блогерді полиция бөліміне шақырды.',
+    'Тілшілер сотқа шағым түсірді.',
+    'Редакцияның сайты бірнеше күн ашылмады.',
+    'Әкімдіктен жауап келмеді.',
+    'Журналиске қатысты тексеру басталды.',
+    'Оператордың камерасын тартып алды.',
+    'Сот отырысына журналистерді кіргізбеді.',
+  ],
   syllables: [
     'ай',
     'бек',
@@ -272,6 +282,28 @@ function weighted(entries: Array<[string, number]>) {
   return sql`(${literal(entries.map(([code]) => code))})[1 + width_bucket(random(), ${sql.raw(`ARRAY[${bounds.join(',')}]::float8[]`)})]`;
 }
 
+/**
+ * A word of the long tail, as real text has: word k of 200,000 (five syllables, its digits in base
+ * 20) with probability proportional to 1/k, so a few words are in some percent of the documents
+ * and most are in a handful. Use it where `g` (the row) is in scope: it must be evaluated per row.
+ */
+function longTailWord() {
+  const syllables = literal(vocabulary.syllables);
+  const digits = [1, 20, 400, 8000, 160000].map(
+    (place) => sql`(${syllables})[1 + (k / ${sql.lit(place)}) % 20]`,
+  );
+  return sql`(select ${sql.join(digits, sql` || `)} from (select floor(exp(random() * ln(${sql.lit(LONG_TAIL_WORDS)})))::int + g * 0 as k) w)`;
+}
+
+/** How many distinct words the long tail has. */
+export const LONG_TAIL_WORDS = 200_000;
+
+/** The long-tail word of rank k (1 is the commonest), spelled as longTailWord spells it. */
+export function longTailWordOf(k: number): string {
+  const { syllables } = vocabulary;
+  return [1, 20, 400, 8000, 160000].map((place) => syllables[Math.floor(k / place) % 20] ?? '').join('');
+}
+
 export type DatasetSize = { incidents: number; actors: number; perpetrators: number; cases: number };
 
 export function datasetSize(incidents: number): DatasetSize {
@@ -318,7 +350,7 @@ async function insertActors(db: Db, size: DatasetSize) {
     'online_channel',
     'citizen',
   ];
-  const rows: Array<{ id: string; kind: string; name: string; latin: string }> = [];
+  const rows: Array<{ id: string; kind: string; name: string }> = [];
   for (let index = 1; index <= size.actors + size.perpetrators; index += 1) {
     const isVictim = index <= size.actors;
     const kind = isVictim
@@ -326,7 +358,7 @@ async function insertActors(db: Db, size: DatasetSize) {
       : (perpetratorKinds[index % perpetratorKinds.length] ?? 'police');
     const first = vocabulary.firstNames[index % vocabulary.firstNames.length] ?? 'Жанна';
     const name = kind === 'media_outlet' ? `Газета «${surname(index)}»` : `${first} ${surname(index)}`;
-    rows.push({ id: `a${index}`, kind, name, latin: matchKey(name) });
+    rows.push({ id: `a${index}`, kind, name });
   }
   for (let start = 0; start < rows.length; start += 2000) {
     const chunk = rows.slice(start, start + 2000);
@@ -336,7 +368,7 @@ async function insertActors(db: Db, size: DatasetSize) {
       .execute();
     await db
       .insertInto('actor_names')
-      .values(chunk.flatMap((row) => [{ actor_id: row.id, name: row.name, match_key: matchKey(row.name) }]))
+      .values(chunk.map((row) => ({ actor_id: row.id, name: row.name })))
       .execute();
   }
 }
@@ -386,8 +418,10 @@ export async function loadDataset(
           'kk', case when lang_roll > 0.8 then ${pick(v.kkSubject)} || ' ' || ${pick(v.kkPlace)} || ' ' || ${pick(v.kkVerb)} end)),
         jsonb_strip_nulls(jsonb_build_object(
           'ru', ${pick(v.ruSentence)} || ' ' || ${pick(v.ruSentence)} ||
-            case when random() < 0.3 then ' Журналист ' || ${pick(v.firstNames)} || ' ' || ${pick(v.syllables)} || ${pick(v.syllables)} || 'ова рассказала об этом.' else '' end,
-          'en', case when lang_roll < 0.4 then ${pick(v.enSentence)} || ' ' || ${pick(v.enSentence)} end)),
+            case when random() < 0.3 then ' Журналист ' || ${pick(v.firstNames)} || ' ' || ${pick(v.syllables)} || ${pick(v.syllables)} || 'ова рассказала об этом.' else '' end
+            || ' ' || ${longTailWord()} || ' ' || ${longTailWord()} || ' ' || ${longTailWord()},
+          'en', case when lang_roll < 0.4 then ${pick(v.enSentence)} || ' ' || ${pick(v.enSentence)} end,
+          'kk', case when lang_roll > 0.8 then ${pick(v.kkSentence)} || ' ' || ${longTailWord()} end)),
         case when random() < 0.05 then 'draft' else 'published' end,
         case when random() < 0.02 then 'restricted' else 'public' end,
         case when random() < 0.5 then 'Correspondent ' || (g % 40) end,

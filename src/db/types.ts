@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 import type { LocalizedText } from '../i18n/langs.ts';
 
 /**
@@ -116,7 +116,8 @@ export interface ActorNamesTable {
   id: Generated<number>;
   actor_id: string;
   name: string;
-  match_key: string;
+  /** sozwatch_match_key(name), computed by the database (migration 0009). */
+  match_key: GeneratedAlways<string>;
 }
 
 export interface IncidentsTable {

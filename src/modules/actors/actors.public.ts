@@ -5,7 +5,7 @@ import { parseInput } from '../../lib/input.ts';
 import { type PublicActor, toPublicActor } from './actors.present.ts';
 import { loadActorViews } from './actors.repo.ts';
 import { actorKinds } from './actors.schemas.ts';
-import { matchKey } from './match-key.ts';
+import { matchKeyOf } from './match-key.ts';
 
 export const publicActorFiltersSchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
@@ -28,7 +28,7 @@ export async function listPublicActors(db: Db, filters: PublicActorFilters = {})
   const parsed = parseInput(publicActorFiltersSchema, filters);
   let query = db.selectFrom('actors').where('merged_into', 'is', null).where(namedInPublic);
   if (parsed.kind) query = query.where('kind', '=', parsed.kind);
-  const key = parsed.q ? matchKey(parsed.q) : '';
+  const key = parsed.q ? await matchKeyOf(db, parsed.q) : '';
   if (key) {
     query = query.where(
       sql<boolean>`exists (select 1 from actor_names an where an.actor_id = actors.id

@@ -3,16 +3,12 @@ import type { Db } from '../../db/client.ts';
 import { chunked, groupBy, unique } from '../../lib/batch.ts';
 import { normalizeLocalized } from '../../lib/localized.ts';
 import type { ActorKind, ActorRecord, ActorView, ActorWrite } from './actors.schemas.ts';
-import { matchKey } from './match-key.ts';
+import { matchKeyOf } from './match-key.ts';
 
-/** Every spelling of an actor (its name, its name in each language, its variants), each with its key. */
+/** Every spelling of an actor (its name, its name in each language, its variants); the database keys each. */
 function nameRows(write: ActorWrite) {
   const names = unique([write.name, ...Object.values(write.names), ...write.variants]);
-  return names.map((name) => ({
-    actor_id: write.id,
-    name,
-    match_key: matchKey(name) || name.toLowerCase(),
-  }));
+  return names.map((name) => ({ actor_id: write.id, name }));
 }
 
 export async function insertActors(trx: Db, writes: readonly ActorWrite[], now: Date) {
@@ -277,7 +273,7 @@ export async function listActorIds(
   let query = db.selectFrom('actors');
   if (!filters.include_merged) query = query.where('merged_into', 'is', null);
   if (filters.kind) query = query.where('kind', '=', filters.kind);
-  const key = filters.q ? matchKey(filters.q) : '';
+  const key = filters.q ? await matchKeyOf(db, filters.q) : '';
   if (key) {
     query = query.where((eb) =>
       eb.exists(

@@ -36,7 +36,7 @@ import {
   actorKinds,
   actorUpdateSchema,
 } from './actors.schemas.ts';
-import { matchKey } from './match-key.ts';
+import { matchKeyOf } from './match-key.ts';
 
 const label = 'actor';
 
@@ -101,7 +101,7 @@ export async function updateActor(ctx: ServiceContext, input: ActorUpdateInput):
  * actors lead to their survivor; each actor appears once, with its best-matching spelling.
  */
 export async function suggestActors(db: Db, typed: string, limit = 10): Promise<ActorSuggestion[]> {
-  const key = matchKey(typed);
+  const key = await matchKeyOf(db, typed);
   if (!key) return [];
   const capped = Math.max(1, Math.min(limit, 50));
   const rows = await findSimilarNames(db, key, capped * 4);

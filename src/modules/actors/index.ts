@@ -50,4 +50,4 @@ export {
   suggestActors,
   updateActor,
 } from './actors.service.ts';
-export { matchKey } from './match-key.ts';
+export { matchKeyOf } from './match-key.ts';

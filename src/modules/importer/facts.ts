@@ -1,16 +1,22 @@
-import { type Paragraph, type Sentence, splitSentences } from './layout.ts';
 import {
-  firstNamed,
-  type LegalKind,
-  namedCodes,
-  namesUnmappedOffence,
-  type Subject,
-  subjectCode,
-  wordsOf,
-} from './lexicon.ts';
+  allOfKind,
+  childLead,
+  classifyCount,
+  classifyLabel,
+  countedNoun,
+  headCode,
+  labelBefore,
+  nounPhrase,
+  singularLead,
+} from './count-phrase.ts';
+import { type Paragraph, type Sentence, splitSentences } from './layout.ts';
+import { type LegalKind, namedCodes, wordsOf } from './lexicon.ts';
 import { findAmounts, type NumberRun, scanNumbers } from './numbers.ts';
 import { B, E, type Lang, MONTH, matchesOf, monthKey, monthNumber, re } from './patterns.ts';
 import type { ReportFlag } from './report-flags.ts';
+import { explicitScope, type FactScope, type Period, type ScopeMark, samePeriodPattern } from './scope.ts';
+
+export type { FactScope, Period, ScopeMark } from './scope.ts';
 
 /**
  * The figures a report states, in the fact schema of DESIGN section 7. Facts come only from the
@@ -18,8 +24,6 @@ import type { ReportFlag } from './report-flags.ts';
  * and comparisons), never from the narrative of an item ("the court fined her 73,840 tenge" is an item
  * amount, not a figure) nor from a themed statistic under a section heading.
  */
-export type FactScope = 'month' | 'ytd' | 'same_period_last_year' | 'year' | 'period';
-export type Period = { from: string; to: string };
 export type MoneyKind = 'claims_non_pecuniary' | 'collected_by_courts' | 'fine' | 'bail' | 'claim' | 'award';
 
 type FactBase = { scope: FactScope; period?: Period; span: [number, number] };
@@ -34,191 +38,8 @@ export type JudicialActsFact = FactBase & {
 };
 export type Fact = CountFact | MoneyFact | JudicialActsFact;
 
-export type ScopeMark = { scope: FactScope; period?: Period };
-
 const legalKinds = ['criminal', 'civil', 'administrative'] as const;
 const groups = ['rights', 'information', 'legal'] as const;
-
-// ---- scope ------------------------------------------------------------------------------------
-
-const ytdPattern = re(
-  `since the (?:beginning|start) of (?:the |this )?(?:year|\\d{4})|from the (?:beginning|start) of (?:the |this )?year|year[- ]to[- ]date|since january|с начала (?:\\d{4}\\s+)?(?:года|текущего года|\\d{4})|с начала года|с января|жыл басынан`,
-);
-const firstMonthsPattern = re(
-  `(?:in|over|for|during) the first (\\p{L}+|\\d+) months(?: of (\\d{4}))?|за (?:первые )?(\\p{L}+|\\d+) месяц\\p{L}*(?: (\\d{4}))?`,
-);
-const rangePattern = re(
-  `${B}(?:from\\s+|с\\s+)?(${MONTH})\\s*(?:[-–—]|\\s+to\\s+|\\s+through\\s+|\\s+по\\s+)\\s*(${MONTH})(?:\\s+(\\d{4}))?`,
-);
-const samePeriodPattern = re(
-  `same period (?:of |in )?(?:the )?(?:last|previous|prior) year|same period (?:of |in )?\\d{4}|last year's same period|аналогичн\\p{L}* период\\p{L}* (?:прошлого|предыдущего|\\d{4}) года|(?:тот же|этот же) период прошлого года`,
-);
-const monthPattern = re(`${B}(?:in|during|for|в|во|за)\\s+(${MONTH})(?:\\s+(\\d{4}))?`);
-const yearPattern = re(
-  `${B}(?:in|during|for|в|за)\\s+(\\d{4})(?:\\s+(?:год\\p{L}*|году))?${E}(?!\\s*${MONTH})`,
-);
-
-const wordNumbers: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  двух: 2,
-  два: 2,
-  трех: 3,
-  трёх: 3,
-  три: 3,
-  четырех: 4,
-  четырёх: 4,
-  пяти: 5,
-  пять: 5,
-  шести: 6,
-  семи: 7,
-  восьми: 8,
-  девяти: 9,
-  десяти: 10,
-  одиннадцати: 11,
-  двенадцати: 12,
-};
-
-function yearOfReport(reportMonth: string): number {
-  return Number(reportMonth.slice(0, 4));
-}
-
-/** The scope a sentence names for its figures, or null when it names none. */
-export function explicitScope(text: string, reportMonth: string, flags?: ReportFlag[]): ScopeMark | null {
-  if (ytdPattern.test(text)) return { scope: 'ytd' };
-  const first = firstMonthsPattern.exec(text);
-  if (first) {
-    const raw = (first[1] ?? first[3] ?? '').toLowerCase();
-    const months = /^\d+$/.test(raw) ? Number(raw) : wordNumbers[raw];
-    const year = Number(first[2] ?? first[4] ?? yearOfReport(reportMonth));
-    if (months && months >= 1 && months <= 12) {
-      const to = monthKey(year, months);
-      return to === reportMonth
-        ? { scope: 'ytd' }
-        : { scope: 'period', period: { from: monthKey(year, 1), to } };
-    }
-  }
-  const range = rangePattern.exec(text);
-  if (range) {
-    const from = monthNumber(range[1] ?? '');
-    const to = monthNumber(range[2] ?? '');
-    if (from && to && from <= to) {
-      const year = Number(range[3] ?? yearOfReport(reportMonth));
-      const period = { from: monthKey(year, from), to: monthKey(year, to) };
-      if (period.to !== reportMonth) {
-        flags?.push({
-          code: 'month_label_mismatch',
-          message: `figures labelled "${range[0].trim()}" in a report on ${reportMonth}`,
-        });
-      }
-      return { scope: 'period', period };
-    }
-  }
-  if (samePeriodPattern.test(text)) return { scope: 'same_period_last_year' };
-  const month = monthPattern.exec(text);
-  if (month) {
-    const number = monthNumber(month[1] ?? '');
-    if (number) {
-      const stated = monthKey(Number(month[2] ?? yearOfReport(reportMonth)), number);
-      const sameMonth = month[2] ? stated === reportMonth : stated.slice(5) === reportMonth.slice(5);
-      if (sameMonth) return { scope: 'month' };
-      flags?.push({
-        code: 'month_label_mismatch',
-        message: `figures labelled "${month[0].trim()}" in a report on ${reportMonth}`,
-      });
-      return { scope: 'period', period: { from: stated, to: stated } };
-    }
-  }
-  const year = yearPattern.exec(text);
-  if (year) {
-    const value = Number(year[1]);
-    if (value >= 1990 && value <= 2100)
-      return { scope: 'year', period: { from: `${value}-01`, to: `${value}-12` } };
-  }
-  return null;
-}
-
-// ---- what a count counts -----------------------------------------------------------------------
-
-export const countedNoun = re(
-  `^(?:[\\p{L}'’-]+,?\\s+){0,5}?(?:reports?|cases?|incidents?|violations?|charges?|claims?|suits?|lawsuits?|accusations?|complaints?|letters?|facts?|episodes?|instances?|prosecutions?|proceedings|investigations?|сообщени\\p{L}*|случа\\p{L}*|инцидент\\p{L}*|нарушени\\p{L}*|обвинени\\p{L}*|претензи\\p{L}*|иск\\p{L}*|дел[аоу]?|жалоб\\p{L}*|факт\\p{L}*|эпизод\\p{L}*|преследовани\\p{L}*|разбирательств\\p{L}*|расследовани\\p{L}*|хабарлама\\p{L}*|жағдай\\p{L}*)${E}`,
-);
-const verbHead =
-  /^(?:concern|relate|involve|are related|were related|are about|were about|касают|связан|относ)/iu;
-const dashHead = /^[-–—:]\s*(?:в|во|на|по|из|о)\s/iu;
-const childLead =
-  /^(?:of them|of which|из них|из которых)[,\s]+(?:(?:was|were|is|are)\s+)?(?:(?:a|an)\s+)?/iu;
-const letterNoun = /^(?:[\p{L}-]+\s+){0,2}?letters?(?![\p{L}])/iu;
-// "48 pre-trial complaints on protection of honour": a letter before action, not a suit.
-const preTrialClaim = re(
-  `(?:pre-?\\s?trial|досудебн\\p{L}*)\\s+(?:claims?|complaints?|demands?|претензи\\p{L}*)`,
-);
-
-/**
- * What the phrase after a number counts, read through the lexicon (lexicon.ts). A child ("including
- * 10 cases of refusals ...", a line under "including:") names its subject or category first; a head
- * ("4 criminal charges", "22 reports of violations of the rights of journalists") its legal kind or
- * group first. `parentKind` is the legal kind of the line a child hangs under ("Criminal charges:"
- * above "False information - 7").
- */
-export type Classified = { code: string } | { ambiguous: string } | null;
-
-export function classifyCount(
-  words: string,
-  child: boolean,
-  parentKind: LegalKind | null = null,
-  listed = child,
-): Classified {
-  const np = firstClause(words.replace(childLead, ''));
-  if (letterNoun.test(np)) return { ambiguous: 'counts letters together with claims' };
-  const named = wordsOf(np);
-  const kinds = namedCodes(named, 'kind');
-  const kind = kinds.length === 1 ? (kinds[0]?.code as LegalKind) : null;
-  const subjects = namedCodes(named, 'subject');
-  const categoriesNamed = namedCodes(named, 'category').filter((found) => {
-    // A legal kind or subject explains words such as "copyright" or "false": they are no category then.
-    return !(kind && subjects.some((subject) => subject.start <= found.start && subject.end >= found.end));
-  });
-  // A count must count something: a noun such as "reports" or "charges" ("14 friends" is no figure),
-  // a verb of an overview ("20 concern ..."), a dash ("1 – в уголовном порядке"), or, under a head, a
-  // thing named directly ("3 threats", "5 attacks", "1 pre-trial claim in a criminal case").
-  const nameFirst = [...kinds, ...subjects, ...categoriesNamed].some((found) => found.start <= 6);
-  const gated =
-    countedNoun.test(np.replace(/^[-–—:]\s*/u, '')) ||
-    verbHead.test(np) ||
-    dashHead.test(np) ||
-    (listed && nameFirst);
-  if (!gated) return null;
-  const subjectKind = kind ?? parentKind;
-  const subjectNamed = subjects[0]?.code as Subject | undefined;
-  if (subjectNamed && namesUnmappedOffence(named))
-    return { ambiguous: 'names an offence without a category beside a known one' };
-  if (subjectNamed === 'honor_dignity' && !kind && preTrialClaim.test(np))
-    return { ambiguous: 'counts pre-trial claims (letters before action) together with suits' };
-  const subject = subjectNamed ? subjectCode(subjectNamed, subjectKind) : null;
-  if (child && !subject && new Set(categoriesNamed.map((found) => found.code)).size > 1)
-    return { ambiguous: 'names several categories in one figure' };
-  const category = categoriesNamed[0]?.code ?? null;
-  const group = firstNamed(named, 'group');
-  const order: Array<string | null> = child
-    ? [subject, kind, category, group]
-    : [kind, subject, group, category];
-  const code = order.find((candidate) => candidate !== null);
-  if (code) return { code };
-  // "47 incidents ...", "49 cases related to freedom of speech ...": the month's total, named first.
-  const total = namedCodes(named, 'total')[0];
-  if (!child && total && total.start <= 3) return { code: 'total' };
-  return null;
-}
 
 // ---- reading figure statements -----------------------------------------------------------------
 
@@ -841,9 +662,6 @@ export class FigureReader {
   }
 }
 
-// Codes a figure statement counts on its own: groups, the total, legal kinds and subjects.
-export const headCode = /^(?:rights|information|legal|total|criminal|civil|administrative)(?:_|$)/;
-
 /** The legal kind of a kind or subject code ("administrative_defamation" → administrative). */
 function legalKindOf(code: string): LegalKind | null {
   return legalKinds.find((kind) => code === kind || code.startsWith(`${kind}_`)) ?? null;
@@ -874,68 +692,11 @@ function isDatePart(text: string, run: NumberRun): boolean {
 const sameThing = re(
   `(?:under|on|of) (?:this|the same|that) (?:article|offen[cs]e|charge)|по (?:этой|той же|данной) стать\\p{L}*`,
 );
-// Where the noun phrase after a number ends.
-const clauseStop =
-  /[;:()]|\.(?:\s|$)|,\s*(?:including|of which|among them|in addition|compared|as well as|в том числе|из них|против)|\s(?:including|of which|в том числе|из них|compared|против|по сравнению|than)\s/iu;
-// A line under "including:" that names one thing without a number.
-export const singularLead =
-  /^(?:(?:a|an|one)\s+)?(?:reports?|case|incident|instance|violation|fact|episode)(?![\p{L}])|^(?:одн[оа]\s+)?(?:сообщение|случай|факт|инцидент|эпизод|нарушение)(?![\p{L}])/iu;
-// "all claims were brought in a civil manner", "все иски поданы в гражданском порядке"
-const allOfKind =
-  /(?<![\p{L}])(?:all(?:\s+of\s+them|\s+(?:the\s+)?(?:claims|cases|charges|lawsuits|suits|accusations))|все\s+(?:они|претензии|иски|дела|обвинения))(?![\p{L}])/iu;
-// The dash or colon between a label and its number: "Detained - 46", "Civil charges – 73".
-const labelDash = /[-–—:]\s*$/u;
-
-/**
- * The label before a number in a line of a yearly table ("Detained - 46 journalists", "Threats to
- * journalists and media – 10 facts"): the words from the line's start, or the last separator, up to
- * the dash. Only when the number is followed by no more than a unit ("journalists", "facts").
- */
-function labelBefore(text: string, run: NumberRun, phrase: string): { words: string; start: number } | null {
-  const before = text.slice(0, run.start);
-  if (!labelDash.test(before)) return null;
-  const cut = Math.max(
-    before.lastIndexOf(';'),
-    before.lastIndexOf(','),
-    before.lastIndexOf('('),
-    before.lastIndexOf(':', before.length - 2),
-  );
-  const start = cut + 1;
-  const words = before
-    .slice(start)
-    .replace(labelDash, '')
-    .replace(/^[-–—•*\s]+/u, '')
-    .trim();
-  if (words.length < 3 || /\d/.test(words) || words.split(/\s+/).length > 10) return null;
-  if (phrase.trim().split(/\s+/).filter(Boolean).length > 3) return null;
-  return { words, start: start + before.slice(start).indexOf(words) };
-}
-
-/** What a label names: a category, a legal kind or subject, as a child of its heading would. */
-function classifyLabel(words: string, parentKind: LegalKind | null): Classified {
-  return classifyCount(words, true, parentKind);
-}
-
-/** A noun phrase ends where its clause does: "administrative cases, including 3 for ..." is "administrative cases". */
-function firstClause(words: string): string {
-  const stop = clauseStop.exec(words);
-  return stop ? words.slice(0, stop.index) : words;
-}
-
 /** The words of the clause before a number, from its start ("The number of violations of ... fell:"). */
 function clauseBefore(text: string, at: number): string {
   const before = text.slice(0, at);
   const start = Math.max(before.lastIndexOf(';'), before.lastIndexOf('('), 0);
   return before.slice(start).replace(/^[;(\s]+/u, '');
-}
-
-/** The words after a number up to the end of its clause: what the number counts. */
-function nounPhrase(after: string, runs: NumberRun[], run: NumberRun): string {
-  const next = runs.find((other) => other.start > run.end);
-  const limit = Math.min(220, next ? next.start - run.end : after.length);
-  const window = after.slice(0, limit);
-  const stop = clauseStop.exec(window);
-  return stop ? window.slice(0, stop.index) : window;
 }
 
 function factKey(fact: Fact): string {

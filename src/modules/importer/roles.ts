@@ -1,10 +1,12 @@
+import { classifyCount, countedNoun, headCode, singularLead } from './count-phrase.ts';
 import { findDates } from './dates.ts';
-import { classifyCount, countedNoun, explicitScope, headCode, JUDICIAL_ACTS, singularLead } from './facts.ts';
+import { JUDICIAL_ACTS } from './facts.ts';
 import { bulletText, type Paragraph } from './layout.ts';
 import { namedCodes, wordsOf } from './lexicon.ts';
 import type { ReportFormat } from './metadata.ts';
 import { findAmounts, scanNumbers } from './numbers.ts';
 import { type Lang, MONTH, re } from './patterns.ts';
+import { explicitScope } from './scope.ts';
 
 /**
  * What each paragraph of a report is: part of the title block, a marker ("It reports:", "Also in

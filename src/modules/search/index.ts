@@ -1,4 +1,3 @@
-export { matchKey } from './match-key.ts';
 export {
   countingMonths,
   filterCondition,

@@ -6,6 +6,7 @@ import {
   hasTextQuery,
   type PreparedSearch,
   rollupSlice,
+  textCondition,
   tsqueryOf,
   withoutDimension,
 } from './search.query.ts';
@@ -14,13 +15,15 @@ import type { FilterDimension, SortOrder } from './search.schemas.ts';
 /*
  * Why search and facets stay fast at a million incidents (see also migration 0005):
  *
- * Listing. Matches are always taken in date order over `incident_search_date` with a LIMIT, never
- * ranked in full: ranking every match of a common word reads and ranks every matching row (seconds
- * at 1M), while walking the date index and checking `document @@ query` stops after a page of
- * matches; for a rare word the planner takes the GIN index and sorts the few matches. A text search
- * with many matches walks month by month inside the GIN index (textMatches), so a word that is
- * common overall but absent from recent years cannot drag the walk through every recent row. Relevance ranks only a capped candidate set,
- * the newest SEARCH_CANDIDATES matches, and a text search pages through those candidates only.
+ * Listing. Matches are always taken in date order with a LIMIT, never ranked in full: ranking every
+ * match of a common word reads and ranks every matching row (seconds at 1M). The planner's estimate
+ * picks the way (textMatches): a word it expects in few records is read from the GIN index alone and
+ * sorted (it is never left to walk the date index testing rows: for a word absent from the data that
+ * read the whole table); a common word walks month by month inside the GIN index, so a word common
+ * overall but absent from recent years cannot drag the walk through every recent row. A year or
+ * month filter joins the words inside the GIN index as counting-month lexemes. A word that is a
+ * Russian or English stop word is dropped (prepareSearch). Relevance ranks only a capped candidate
+ * set, the newest SEARCH_CANDIDATES matches, and a text search pages through those candidates only.
  *
  * Counting and facets, by the cheapest strategy that is still honest:
  *  - rollup: with no filter, or only year, month, region and one category or group, the counts
@@ -35,8 +38,13 @@ import type { FilterDimension, SortOrder } from './search.schemas.ts';
  * to the current choice), each such facet by the same rule.
  */
 export const SEARCH_CANDIDATES = 1000;
-export const EXACT_LIMIT = 5_000;
-export const SAMPLE_ROWS = 10_000;
+/*
+ * Measured at 1M on PostgreSQL (issue 11): every row an exact pass or a sample aggregates costs
+ * microseconds (its arrays are unnested into facet values), so both are kept to a few thousand
+ * rows; with 5,000 and 10,000 a facet with four filters took 200 to 400 ms.
+ */
+export const EXACT_LIMIT = 1_000;
+export const SAMPLE_ROWS = 3_000;
 
 /** The thresholds of the strategies; tests lower them to reach the sample strategy on little data. */
 export type AggregateLimits = { exact: number; sampleRows: number };
@@ -76,10 +84,22 @@ export async function listIncidentIds(
   const direction = options.sort === 'oldest' ? 'asc' : 'desc';
   if (!hasTextQuery(search)) {
     const order = direction === 'asc' ? sql`asc` : sql`desc`;
-    const rows = await sql<{ incident_id: string }>`
-      select s.incident_id from incident_search s where ${filterCondition(search)}
-      order by s.sort_date ${order}, s.incident_id ${order}
-      limit ${options.limit} offset ${options.offset}`.execute(db);
+    // A small selection of some counting months (an old year in a small region) is read through
+    // its indexes and sorted; walking the date index from the newest record would read every later
+    // year to reach it.
+    const small =
+      countingMonths(search.filters) !== null && (await estimateMatches(db, search)) < SMALL_SELECTION;
+    const rows = small
+      ? await sql<{ incident_id: string }>`
+          with matches as materialized (
+            select s.incident_id, s.sort_date from incident_search s where ${filterCondition(search)}
+          )
+          select incident_id from matches order by sort_date ${order}, incident_id ${order}
+          limit ${options.limit} offset ${options.offset}`.execute(db)
+      : await sql<{ incident_id: string }>`
+          select s.incident_id from incident_search s where ${filterCondition(search)}
+          order by s.sort_date ${order}, s.incident_id ${order}
+          limit ${options.limit} offset ${options.offset}`.execute(db);
     return rows.rows.map((row) => row.incident_id);
   }
   if (options.sort !== 'relevance') {
@@ -101,21 +121,30 @@ export async function listIncidentIds(
 /** Code point order, as the C collation orders ids. */
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Below this many expected matches, a list without text is read through its indexes and sorted. */
+const SMALL_SELECTION = 20_000;
+
 /** Above this many expected matches, a text search walks month by month (textMatches). */
-export const MONTH_WALK_FROM = 20_000;
+export const MONTH_WALK_FROM = 5_000;
 /** How many of the newest records a common word is first looked for in. */
 const RECENT_WINDOW = 5_000;
 
 /**
  * The first `needed` matches of a text search in date order.
  *
- * A selection the planner expects to be small is read in one query: the GIN index gives the few
- * matches and they are sorted. A large one is first looked for among the newest RECENT_WINDOW
- * records (a common word fills its page there); failing that (a word common only in some years), it
- * walks month by month, newest first, in one query: each month's matches are the intersection of the
- * words with the month's lexeme ('m202405', in the document) inside the GIN index, so a month costs
- * its own matches only, and the walk stops as soon as it has `needed` rows. Walking the date index
- * with a filter instead would read every recent row for a word that only older records use
+ * A text condition the planner expects to match few records (a rare word, one absent from the data)
+ * is read from the GIN index alone, and the other filters are applied to those few rows: left to
+ * itself, the planner may instead walk the date index testing every row (the whole table, for a
+ * word it overestimates), or intersect the word's few matches with the bitmaps of a year and a
+ * victim kind, which cost tens of milliseconds each at a million records.
+ *
+ * A common word walks month by month, newest first (oldest first for `oldest`), in one query:
+ * each month's matches are the intersection of the words with the month's lexeme ('m202405', in
+ * the document) inside the GIN index, so a month costs its own matches only, and the walk stops
+ * as soon as it has `needed` rows (a year or month filter is inside the index too, as the
+ * counting-month lexemes of textCondition, so a month outside it costs next to nothing). Without one, the newest
+ * RECENT_WINDOW records are looked at first: a common word fills its page there. Walking the date
+ * index with a filter instead would read every recent row for a word that only older records use
  * ("Нур-Султан", 2019 to 2022).
  */
 async function textMatches(
@@ -127,37 +156,51 @@ async function textMatches(
 ): Promise<string[]> {
   const order = direction === 'asc' ? sql`asc` : sql`desc`;
   const where = filterCondition(search);
-  if ((await estimateMatches(db, search)) < monthWalkFrom) {
+  if ((await estimateText(db, search)) < monthWalkFrom) {
     const rows = await sql<{ incident_id: string }>`
-      select s.incident_id from incident_search s where ${where}
+      with matches as materialized (
+        select * from incident_search s where ${textCondition(search)}
+      )
+      select s.incident_id from matches s where ${filterCondition(search, { withText: false })}
       order by s.sort_date ${order}, s.incident_id ${order} limit ${needed}`.execute(db);
     return rows.rows.map((row) => row.incident_id);
   }
-  // A common word fills its page among the newest records: look at a bounded window of them first.
-  const recent = await sql<{ incident_id: string }>`
-    select s.incident_id from (
-      select * from incident_search r order by r.sort_date ${order}, r.incident_id ${order} limit ${RECENT_WINDOW}
-    ) s where ${where}
-    order by s.sort_date ${order}, s.incident_id ${order} limit ${needed}`.execute(db);
-  if (recent.rows.length >= needed) return recent.rows.map((row) => row.incident_id);
+  const months = countingMonths(search.filters);
+  if (months === null && !search.filters.from && !search.filters.to) {
+    const recent = await sql<{ incident_id: string }>`
+      select s.incident_id from (
+        select * from incident_search r order by r.sort_date ${order}, r.incident_id ${order} limit ${RECENT_WINDOW}
+      ) s where ${where}
+      order by s.sort_date ${order}, s.incident_id ${order} limit ${needed}`.execute(db);
+    if (recent.rows.length >= needed) return recent.rows.map((row) => row.incident_id);
+  }
   const bounds = await sql<{ first: string | null; last: string | null }>`
     select min(sort_date) as first, max(sort_date) as last from incident_search`.execute(db);
-  const first = bounds.rows[0]?.first;
-  const last = bounds.rows[0]?.last;
+  let first = bounds.rows[0]?.first?.slice(0, 7);
+  let last = bounds.rows[0]?.last?.slice(0, 7);
   if (!first || !last) return [];
+  if (search.filters.from) first = maxMonth(first, search.filters.from.slice(0, 7));
+  if (search.filters.to) last = minMonth(last, search.filters.to.slice(0, 7));
+  if (first > last) return [];
   const [from, to, step] =
     direction === 'desc'
-      ? [`${last.slice(0, 7)}-01`, `${first.slice(0, 7)}-01`, '-1 month']
-      : [`${first.slice(0, 7)}-01`, `${last.slice(0, 7)}-01`, '1 month'];
+      ? [`${last}-01`, `${first}-01`, '-1 month']
+      : [`${first}-01`, `${last}-01`, '1 month'];
   // The nested loop runs the months in order and stops at the outer LIMIT.
   const rows = await sql<{ incident_id: string; sort_date: string }>`
     select w.incident_id, w.sort_date
     from generate_series(${from}::date, ${to}::date, ${step}::interval) m(month)
     cross join lateral (
-      select s.incident_id, s.sort_date from incident_search s
-      where ${where}
-        and s.document @@ to_tsquery('simple', 'm' || to_char(m.month, 'YYYYMM'))
-        and s.sort_date >= m.month::date and s.sort_date < (m.month + interval '1 month')::date
+      select s.incident_id, s.sort_date from (
+        select * from incident_search s
+        where ${textCondition(search)}
+          and s.document @@ to_tsquery('simple', 'm' || to_char(m.month, 'YYYYMM'))
+          and s.sort_date >= m.month::date and s.sort_date < (m.month + interval '1 month')::date
+        -- A fence: the other filters apply to the month's text matches, never as bitmaps of their
+        -- own (a victim kind's bitmap is a third of the table, rebuilt for every month).
+        offset 0
+      ) s
+      where ${filterCondition(search, { withText: false })}
       order by s.sort_date ${order}, s.incident_id ${order}
       limit ${needed}
     ) w
@@ -167,6 +210,9 @@ async function textMatches(
     .sort((a, b) => sign * (compare(a.sort_date, b.sort_date) || compare(a.incident_id, b.incident_id)))
     .map((row) => row.incident_id);
 }
+
+const maxMonth = (a: string, b: string) => (a > b ? a : b);
+const minMonth = (a: string, b: string) => (a < b ? a : b);
 
 /** How many results a list can page through: a text search stops at its candidates. */
 export function pageableCount(search: PreparedSearch, total: Count): number {
@@ -305,9 +351,15 @@ async function aggregateExactly(
   dimensions: AggregateDimension[],
   limits: AggregateLimits,
 ): Promise<Aggregation | null> {
+  // The text condition (with its counting months) is read from the GIN index alone and the other
+  // filters are applied to its rows, as in textMatches: intersecting it with the bitmap of a victim
+  // kind or a category costs more than reading the rows.
+  const selection = hasTextQuery(search)
+    ? sql`(select * from (select * from incident_search s where ${textCondition(search)} offset 0) s
+        where ${filterCondition(search, { withText: false })} limit ${limits.exact + 1})`
+    : sql`(select * from incident_search s where ${filterCondition(search)} limit ${limits.exact + 1})`;
   const rows = await sql<{ d: string; v: string; n: string }>`
-    select x.d, x.v, count(*) as n
-    from (select * from incident_search s where ${filterCondition(search)} limit ${limits.exact + 1}) s
+    select x.d, x.v, count(*) as n from ${selection} s
     ${lateralValues(dimensions)}
     group by 1, 2`.execute(db);
   const aggregation = toAggregation(rows.rows, 'exact');
@@ -356,6 +408,14 @@ export async function aggregateIncidents(
   // The exact pass saw more than EXACT_LIMIT matches, whatever the sample found.
   sampled.total.value = Math.max(sampled.total.value, limits.exact + 1);
   return sampled;
+}
+
+/** The planner's estimate of the matches of the text condition alone (with its months). */
+async function estimateText(db: Db, search: PreparedSearch): Promise<number> {
+  const result = await sql<{ 'QUERY PLAN': Array<{ Plan?: { 'Plan Rows'?: number } }> }>`
+    explain (format json) select 1 from incident_search s where ${textCondition(search)}`.execute(db);
+  const plan = result.rows[0]?.['QUERY PLAN'];
+  return Number((Array.isArray(plan) ? plan[0]?.Plan?.['Plan Rows'] : undefined) ?? 0);
 }
 
 /** The planner's estimate of the matches of a filter (its statistics of words and values). */
