@@ -1,10 +1,8 @@
 import { Command } from 'commander';
 import type { BenchOptions } from '../scripts/bench/bench.ts';
+import { runImportReport, runParseReport, serve, userAddCommand } from './cli/lazy-commands.ts';
 import { exitWithError, withDatabase } from './cli/runtime.ts';
-import { serve } from './cli/serve.ts';
 import { loadConfig } from './config.ts';
-import { userAddCommand } from './modules/auth/index.ts';
-import { runImportReport, runParseReport } from './modules/importer/index.ts';
 
 const program = new Command()
   .name('sozwatch')
@@ -138,6 +136,8 @@ program
   .option('--duration <seconds>', 'seconds of each throughput run', '5')
   .option('--reload', 'rebuild PostgreSQL data sets even when loaded')
   .option('--json <file>', 'also write the figures as JSON')
+  .option('--serving-only', 'only the figures taken from outside the server: start time and throughput')
+  .option('--start-runs <n>', 'server starts on a new data folder (each followed by two on it)', '2')
   .action(async (options: BenchOptions) => {
     const { runBench } = await import('../scripts/bench/bench.ts');
     await runBench(options);

@@ -1,8 +1,6 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
-import type { FastifyInstance } from 'fastify';
 import { type CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
@@ -12,15 +10,17 @@ import { AppError } from '../../src/lib/errors.ts';
 import { buildServer } from '../../src/server.tsx';
 import { LONG_TAIL_WORDS, loadDataset, longTailWordOf } from './dataset.ts';
 import { QueryRecorder, replay, summarize, type Timing, timeRuns } from './measure.ts';
+import { printServing, runServingBench } from './serving.ts';
 
 /*
  * `sozwatch bench`: builds a synthetic registry of each size on each engine, then times the main
  * pages and API calls in-process (Fastify inject: routing, validation, rendering, serialization,
- * no sockets), the same SQL statements run raw one after the other (recorded from the request), and
- * the HTTP throughput of the listening server on a constant JSON route and on database routes.
+ * no sockets) and the same SQL statements run raw one after the other (recorded from the request).
+ * Then serving.ts takes the figures from outside a server process: start time, and throughput
+ * against bare routes running the same SQL.
  *
  * PostgreSQL data sets live in their own databases (sozwatch_bench_<size>) and are reused by the next
- * run unless --reload; PGlite ones are built in memory each time.
+ * run unless --reload; PGlite ones are built in memory each time (in .bench/ folders for serving.ts).
  */
 
 export type BenchOptions = {
@@ -31,6 +31,8 @@ export type BenchOptions = {
   duration: string;
   reload?: boolean;
   json?: string;
+  servingOnly?: boolean;
+  startRuns?: string;
 };
 
 type Scenario = {
@@ -60,15 +62,6 @@ type Row = {
   kind: Scenario['kind'];
 };
 
-type Throughput = {
-  engine: string;
-  size: number;
-  route: string;
-  requestsPerSecond: number;
-  p50: number;
-  p97_5: number;
-};
-
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 function parseList(value: string, field: string): number[] {
@@ -85,7 +78,7 @@ function parseList(value: string, field: string): number[] {
   return sizes;
 }
 
-async function samples(db: DatabaseHandle['db']) {
+export async function samples(db: DatabaseHandle['db']) {
   const incident = await sql<{ id: string }>`
     select incident_id as id from incident_search where not restricted
     order by incident_id desc limit 1 offset 17`.execute(db);
@@ -358,7 +351,7 @@ function scenarios(sample: Awaited<ReturnType<typeof samples>>): Scenario[] {
   ];
 }
 
-async function openEngine(
+export async function openEngine(
   engine: 'pglite' | 'postgres',
   size: number,
   url: string | undefined,
@@ -371,6 +364,7 @@ async function openEngine(
     return {
       handle,
       fresh: true,
+      database: { kind: 'pglite' as const, dataDir: 'memory://' },
       close: async () => {
         await handle.close();
         await pglite.close();
@@ -406,33 +400,17 @@ async function openEngine(
       return openEngine(engine, size, url, true);
     }
   }
-  return { handle, fresh, close: () => handle.close() };
-}
-
-async function throughput(app: FastifyInstance, paths: string[], seconds: number) {
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const results: Array<{ route: string; requestsPerSecond: number; p50: number; p97_5: number }> = [];
-  for (const path of paths) {
-    const result = await autocannon({
-      url: `http://127.0.0.1:${port}${path}`,
-      connections: 10,
-      duration: seconds,
-    });
-    results.push({
-      route: path,
-      requestsPerSecond: Math.round(result.requests.average),
-      p50: result.latency.p50,
-      p97_5: result.latency.p97_5,
-    });
-  }
-  return results;
+  return {
+    handle,
+    fresh,
+    database: { kind: 'postgres' as const, url: target.toString() },
+    close: () => handle.close(),
+  };
 }
 
 const format = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : '-');
 
-function printTable(rows: Row[], throughputs: Throughput[]) {
+function printTable(rows: Row[]) {
   const header = [
     'engine',
     'size',
@@ -475,14 +453,6 @@ function printTable(rows: Row[], throughputs: Throughput[]) {
   process.stdout.write(
     "\nmilliseconds; app = in-process HTTP (inject), each run the next of the scenario's URLs; raw = the same SQL\nstatements run one after the other; cold max = the slowest first request of each URL on a new pool and app\n",
   );
-  process.stdout.write(
-    '\nengine    size      route                                    req/s    p50 ms  p97.5 ms\n',
-  );
-  for (const item of throughputs) {
-    process.stdout.write(
-      `${item.engine.padEnd(9)} ${String(item.size).padEnd(9)} ${item.route.padEnd(40)} ${String(item.requestsPerSecond).padStart(6)}  ${String(item.p50).padStart(7)}  ${String(item.p97_5).padStart(8)}\n`,
-    );
-  }
 }
 
 export async function runBench(options: BenchOptions): Promise<void> {
@@ -507,8 +477,8 @@ export async function runBench(options: BenchOptions): Promise<void> {
   const iterations = Number(options.iterations);
   const duration = Number(options.duration);
   const rows: Row[] = [];
-  const throughputs: Throughput[] = [];
-  for (const engine of engines as Array<'pglite' | 'postgres'>) {
+  // --serving-only skips the in-process timings and keeps the figures taken from outside the server.
+  for (const engine of options.servingOnly ? [] : (engines as Array<'pglite' | 'postgres'>)) {
     for (const size of sizes) {
       log(`${engine} ${size}: opening`);
       const opened = await openEngine(engine, size, postgresUrl, options.reload ?? false);
@@ -582,16 +552,6 @@ export async function runBench(options: BenchOptions): Promise<void> {
               `${engine} ${size}: ${scenario.name}: p50 ${format(row.app.p50)} p95 ${format(row.app.p95)} raw p50 ${format(row.raw.p50)} cold ${format(row.cold ?? Number.NaN)} (${scenario.urls.length} URLs, ${format(queries)} queries each)`,
             );
           }
-          const routes = [
-            '/api/v1',
-            `/api/v1/incidents/${sample.incident}`,
-            `/ru/incidents/${sample.incident}`,
-            '/api/v1/incidents?q=%D0%B6%D1%83%D1%80%D0%BD%D0%B0%D0%BB%D0%B8%D1%81%D1%82',
-          ];
-          for (const result of await throughput(app, routes, duration)) {
-            throughputs.push({ engine, size, ...result });
-            log(`${engine} ${size}: throughput ${result.route}: ${result.requestsPerSecond} req/s`);
-          }
         } finally {
           await app.close();
         }
@@ -600,7 +560,19 @@ export async function runBench(options: BenchOptions): Promise<void> {
       }
     }
   }
-  printTable(rows, throughputs);
+  if (rows.length > 0) printTable(rows);
+  const serving = await runServingBench(
+    {
+      sizes,
+      engines: engines as Array<'pglite' | 'postgres'>,
+      postgresUrl,
+      seconds: duration,
+      startRuns: Number(options.startRuns ?? '2'),
+      reload: options.reload ?? false,
+    },
+    log,
+  );
+  printServing(serving);
   // Other processes share these cores: the load average says how far to trust absolute figures.
   process.stdout.write(
     `\nload average (1, 5, 15 min) at the end: ${os
@@ -608,5 +580,5 @@ export async function runBench(options: BenchOptions): Promise<void> {
       .map((load) => load.toFixed(1))
       .join(', ')}; cores: ${os.cpus().length}\n`,
   );
-  if (options.json) await fs.writeFile(options.json, `${JSON.stringify({ rows, throughputs }, null, 2)}\n`);
+  if (options.json) await fs.writeFile(options.json, `${JSON.stringify({ rows, ...serving }, null, 2)}\n`);
 }

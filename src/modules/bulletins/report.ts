@@ -9,9 +9,7 @@ import { parseMonth } from '../stats/index.ts';
 import { type AssembledBulletin, assembleBulletin } from './assemble.ts';
 import { renderHtmlFile } from './bulletin.view.tsx';
 import { loadBulletinInput } from './bulletins.service.ts';
-import { renderDocx } from './render-docx.ts';
 import { renderMarkdown } from './render-markdown.ts';
-import { renderPdf } from './render-pdf.ts';
 
 export const reportFormats = ['md', 'html', 'pdf', 'docx'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -30,10 +28,11 @@ export async function renderBulletin(bulletin: AssembledBulletin, format: Report
       return Buffer.from(renderMarkdown(bulletin), 'utf8');
     case 'html':
       return Buffer.from(renderHtmlFile(bulletin), 'utf8');
+    // pdfkit and docx load with the first document they lay out, not with the server (~220 ms).
     case 'pdf':
-      return renderPdf(bulletin);
+      return (await import('./render-pdf.ts')).renderPdf(bulletin);
     case 'docx':
-      return renderDocx(bulletin);
+      return (await import('./render-docx.ts')).renderDocx(bulletin);
   }
 }
 

@@ -51,7 +51,6 @@ import {
   loadTaxonomy,
   summarizeDatabase,
 } from './portal.repo.ts';
-import type { Region, Taxonomy } from './portal.schemas.ts';
 import { statisticsData } from './portal.statistics.ts';
 import { makeLabels } from './portal.views.tsx';
 
@@ -73,22 +72,17 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
   });
   // Labels of categories, regions and articles change rarely: each instance keeps them for a
   // minute instead of reading five small tables for every page.
-  let cached: { at: number; data: Promise<{ taxonomy: Taxonomy; regions: Region[] }> } | null = null;
+  const referenceData = keptFor(REFERENCE_TTL_MS, async () => {
+    const [taxonomy, regions] = await Promise.all([loadTaxonomy(db), loadRegions(db)]);
+    return { taxonomy, regions };
+  });
   const reference = async (lang: Lang) => {
-    const now = Date.now();
-    if (!cached || now - cached.at > REFERENCE_TTL_MS) {
-      const data = Promise.all([loadTaxonomy(db), loadRegions(db)]).then(([taxonomy, regions]) => ({
-        taxonomy,
-        regions,
-      }));
-      cached = { at: now, data };
-      data.catch(() => {
-        cached = null;
-      });
-    }
-    const { taxonomy, regions } = await cached.data;
+    const { taxonomy, regions } = await referenceData();
     return { taxonomy, regions, labels: makeLabels(lang, taxonomy, regions) };
   };
+  // The home page's totals count every published case and every actor (two thirds of the page's
+  // time at 100k incidents): a minute old is fresh enough for them too.
+  const databaseSummary = keptFor(REFERENCE_TTL_MS, () => summarizeDatabase(db));
   const origin = deps.config.publicUrl;
   const notFound = () => new AppError('not_found', 'no such page');
 
@@ -105,7 +99,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
       prepareSearch(db, emptyFilters()).then((search) =>
         listIncidentIds(db, search, { sort: 'newest', offset: 0, limit: 5 }),
       ),
-      summarizeDatabase(db),
+      databaseSummary(),
       reference(lang),
     ]);
     return sendPage(
@@ -413,3 +407,19 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
       .send(xml);
   });
 };
+
+/** `load`'s result, shared by every caller for `ttlMs`; a failed load is not kept. */
+function keptFor<T>(ttlMs: number, load: () => Promise<T>): () => Promise<T> {
+  let kept: { at: number; value: Promise<T> } | null = null;
+  return () => {
+    const now = Date.now();
+    if (!kept || now - kept.at > ttlMs) {
+      const value = load();
+      kept = { at: now, value };
+      value.catch(() => {
+        if (kept?.value === value) kept = null;
+      });
+    }
+    return kept.value;
+  };
+}
