@@ -137,7 +137,7 @@ export function classifyLabel(words: string, parentKind: LegalKind | null): Clas
 }
 
 /** A noun phrase ends where its clause does: "administrative cases, including 3 for ..." is "administrative cases". */
-function firstClause(words: string): string {
+export function firstClause(words: string): string {
   const stop = clauseStop.exec(words);
   return stop ? words.slice(0, stop.index) : words;
 }

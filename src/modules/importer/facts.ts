@@ -4,6 +4,7 @@ import {
   classifyCount,
   classifyLabel,
   countedNoun,
+  firstClause,
   headCode,
   labelBefore,
   nounPhrase,
@@ -47,7 +48,8 @@ const groups = ['rights', 'information', 'legal'] as const;
 export const JUDICIAL_ACTS =
   '(?:judicial (?:acts?|decisions?|rulings?)|judg(?:e)?ments?|court (?:decisions?|rulings?|acts?)|(?:decisions?|rulings?)(?= (?:on|in|of|concerning|towards) (?:\\p{L}+ ){0,3}(?:cases|suits|claims|lawsuits))|судебн\\p{L}* (?:акт|решени|постановлени)\\p{L}*|решени\\p{L}* суд\\p{L}*|решени\\p{L}*(?= по (?:делам|искам))|сот акт\\p{L}*|сот шешім\\p{L}*)';
 const judicialNoun = re(`^\\s*(?:[\\p{L}-]+\\s+){0,2}?${JUDICIAL_ACTS}`);
-const judicialBefore = re(`${JUDICIAL_ACTS}[^.\\d]{0,60}?[-–—:]\\s*$`);
+/** The name of judicial acts before their number: "Judgments rendered – 76". */
+export const judicialBefore = re(`${JUDICIAL_ACTS}[^.\\d]{0,60}?[-–—:]\\s*$`);
 // "two of them were performed in favour of", "three ones were passed in favour of", "0 of them in favour"
 const favourAfter = re(`^\\s*(?:[\\p{L}]+\\s+){0,5}?(?:[-–—]\\s*)?(?:in\\s+favou?r|в\\s+пользу)`);
 const favourBefore = re(`(?:in favou?r of|в пользу)[^.\\d]{0,60}?[-–—:]\\s*$`);
@@ -233,11 +235,7 @@ export class FigureReader {
       ...(this.paragraphScope ?? this.blockScope),
       category: classified.code,
       count: 1,
-      span: this.span(
-        sentence,
-        offset,
-        offset + nounPhrase(bare, [], { start: 0, end: 0 } as NumberRun).length,
-      ),
+      span: this.span(sentence, offset, offset + firstClause(bare).length),
     };
     if (this.push(fact)) this.counts.push({ fact, parent: this.listParent, hasOthers: andOthers.test(text) });
   }

@@ -1,6 +1,6 @@
 import { classifyCount, countedNoun, headCode, singularLead } from './count-phrase.ts';
 import { findDates } from './dates.ts';
-import { JUDICIAL_ACTS } from './facts.ts';
+import { JUDICIAL_ACTS, judicialBefore } from './facts.ts';
 import { bulletText, type Paragraph } from './layout.ts';
 import { namedCodes, wordsOf } from './lexicon.ts';
 import type { ReportFormat } from './metadata.ts';
@@ -54,8 +54,6 @@ const zeroLine = re(
 const listMarker = re(
   `^(?:including|in particular|these include|among them|в том числе|из них|среди них)\\s*:?$`,
 );
-// "Judgments rendered – 76"
-const judicialLabel = re(`${JUDICIAL_ACTS}[^.\\d]{0,40}[-–—:]\\s*$`);
 const comparedNumbers = re(
   `\\d+\\s+(?:\\p{L}+\\s+){0,2}?(?:compared (?:to|with)|against|versus|vs\\.?|против|по сравнению с)\\s+\\d+`,
 );
@@ -94,7 +92,7 @@ function strengthOf(
     runs.some(
       (run) =>
         judicialWords.test(text.slice(run.end, run.end + 40)) ||
-        judicialLabel.test(text.slice(Math.max(0, run.start - 60), run.start)),
+        judicialBefore.test(text.slice(Math.max(0, run.start - 60), run.start)),
     )
   ) {
     return { level: 'strong', reason: 'judicial' };
