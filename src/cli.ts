@@ -138,6 +138,8 @@ program
   .option('--json <file>', 'also write the figures as JSON')
   .option('--serving-only', 'only the figures taken from outside the server: start time and throughput')
   .option('--start-runs <n>', 'server starts on a new data folder (each followed by two on it)', '2')
+  .option('--scenarios <pattern>', 'only the in-process scenarios whose name matches (a regular expression)')
+  .option('--no-serving', 'skip the figures taken from outside the server')
   .action(async (options: BenchOptions) => {
     const { runBench } = await import('../scripts/bench/bench.ts');
     await runBench(options);

@@ -33,6 +33,10 @@ export type BenchOptions = {
   json?: string;
   servingOnly?: boolean;
   startRuns?: string;
+  /** Only the in-process scenarios whose name matches this regular expression. */
+  scenarios?: string;
+  /** False skips start time and throughput (commander's --no-serving). */
+  serving?: boolean;
 };
 
 type Scenario = {
@@ -475,6 +479,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
       .join(', ')}`,
   );
   const iterations = Number(options.iterations);
+  const only = options.scenarios ? new RegExp(options.scenarios, 'i') : null;
   const duration = Number(options.duration);
   const rows: Row[] = [];
   // --serving-only skips the in-process timings and keeps the figures taken from outside the server.
@@ -509,7 +514,8 @@ export async function runBench(options: BenchOptions): Promise<void> {
           // app. After a restart of the server (run the bench again without --reload), it is what
           // the first visitors get; otherwise only the words are new to the caches.
           const cold = new Map<string, number>();
-          for (const scenario of scenarios(sample)) {
+          const chosen = scenarios(sample).filter((scenario) => !only || only.test(scenario.name));
+          for (const scenario of chosen) {
             let slowest = 0;
             for (const url of scenario.urls) {
               const started = performance.now();
@@ -518,7 +524,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
             }
             cold.set(scenario.name, slowest);
           }
-          for (const scenario of scenarios(sample)) {
+          for (const scenario of chosen) {
             const recorded: CompiledQuery[][] = [];
             for (const url of scenario.urls) recorded.push(await recorder.record(() => request(url)));
             // Each run takes the next URL of the scenario, so every figure mixes its queries.
@@ -561,18 +567,21 @@ export async function runBench(options: BenchOptions): Promise<void> {
     }
   }
   if (rows.length > 0) printTable(rows);
-  const serving = await runServingBench(
-    {
-      sizes,
-      engines: engines as Array<'pglite' | 'postgres'>,
-      postgresUrl,
-      seconds: duration,
-      startRuns: Number(options.startRuns ?? '2'),
-      reload: options.reload ?? false,
-    },
-    log,
-  );
-  printServing(serving);
+  const serving =
+    options.serving === false
+      ? undefined
+      : await runServingBench(
+          {
+            sizes,
+            engines: engines as Array<'pglite' | 'postgres'>,
+            postgresUrl,
+            seconds: duration,
+            startRuns: Number(options.startRuns ?? '2'),
+            reload: options.reload ?? false,
+          },
+          log,
+        );
+  if (serving) printServing(serving);
   // Other processes share these cores: the load average says how far to trust absolute figures.
   process.stdout.write(
     `\nload average (1, 5, 15 min) at the end: ${os
