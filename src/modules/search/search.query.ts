@@ -103,14 +103,17 @@ export function countingMonths(filters: Pick<IncidentFilters, 'year' | 'month'>)
  * few milliseconds where intersecting its matches with the bitmap of a year's hundred thousand rows
  * costs a hundred (measured at 1M on PostgreSQL).
  */
-export function textCondition(search: PreparedSearch): RawBuilder<SqlBool> {
+export function textCondition(
+  search: PreparedSearch,
+  options: { withMonths: boolean } = { withMonths: true },
+): RawBuilder<SqlBool> {
   const document = sql<SqlBool>`s.document @@ ${tsqueryOf(search.words)}`;
   const text =
     search.matchedActors.length === 0
       ? document
       : sql<SqlBool>`(${document} or s.actor_ids && ${search.matchedActors}::text[])`;
   const months = countingMonths(search.filters);
-  if (months === null) return text;
+  if (months === null || !options.withMonths) return text;
   const lexemes = months.map((month) => `c${month.replace('-', '')}`);
   return sql<SqlBool>`(${text} and s.document @@ to_tsquery('simple', ${lexemes.join(' | ')}))`;
 }
@@ -122,11 +125,13 @@ export function textCondition(search: PreparedSearch): RawBuilder<SqlBool> {
  */
 export function filterCondition(
   search: PreparedSearch,
-  options: { withText: boolean } = { withText: true },
+  options: { withText?: boolean; arraysAsFilters?: boolean; onlyPeriodAndRegion?: boolean } = {},
 ): RawBuilder<SqlBool> {
   const { filters } = search;
   const parts: RawBuilder<SqlBool>[] = [];
-  if (search.words.length > 0 && options.withText) parts.push(textCondition(search));
+  if (search.words.length > 0 && options.withText !== false && !options.onlyPeriodAndRegion) {
+    parts.push(textCondition(search));
+  }
   const months = countingMonths(filters);
   if (months !== null) {
     parts.push(sql<SqlBool>`s.counted_in = any(${months.map((month) => `${month}-01`)}::date[])`);
@@ -140,8 +145,14 @@ export function filterCondition(
     ['articles', filters.article],
     ['actor_ids', filters.actor],
   ] as const;
+  if (options.onlyPeriodAndRegion)
+    return parts.length === 0 ? sql<SqlBool>`true` : sql.join(parts, sql` and `);
   for (const [column, values] of arrays) {
-    if (values.length > 0) parts.push(sql<SqlBool>`${sql.ref(`s.${column}`)} && ${[...values]}::text[]`);
+    if (values.length === 0) continue;
+    const overlaps = sql<SqlBool>`${sql.ref(`s.${column}`)} && ${[...values]}::text[]`;
+    // "is true" hides the condition from the GIN index: applied to the few rows of a period and
+    // region, it costs less than the index's bitmap of a common value (a third of the table).
+    parts.push(options.arraysAsFilters ? sql<SqlBool>`(${overlaps}) is true` : overlaps);
   }
   if (filters.from) parts.push(sql<SqlBool>`s.sort_date >= ${filters.from}::date`);
   if (filters.to) parts.push(sql<SqlBool>`s.sort_date <= ${filters.to}::date`);
@@ -149,22 +160,37 @@ export function filterCondition(
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
+/** Filters of one value that the rollup answers beside a slice: its rows count each such value. */
+const rollupValueDimensions = ['victim_kind', 'perpetrator_kind', 'article'] as const;
+
 /**
- * The rollup slice that answers a filter exactly, or null when the rollup cannot: the filter may
- * hold the counting period, regions and at most one category or one group ('' is every incident).
+ * How the rollup answers a filter exactly, or null when it cannot. The filter may hold the counting
+ * period, regions, at most one category or one group (the slice; '' is every incident) and at most
+ * one value of a victim kind, a perpetrator kind or an article: its rows (dimension, slice, period,
+ * region, value) count exactly the incidents that carry both. Under such a value the rollup knows
+ * the totals by period and region, and, with no slice, the counts by category or group (each is a
+ * slice of its own); any other dimension needs the rows themselves.
  */
-export function rollupSlice(search: PreparedSearch): string | null {
+export type RollupPlan = {
+  slice: string;
+  value: { dimension: (typeof rollupValueDimensions)[number]; value: string } | null;
+};
+
+export function rollupPlan(search: PreparedSearch, dimensions: readonly string[]): RollupPlan | null {
   const { filters } = search;
-  const simple =
-    search.words.length === 0 &&
-    filters.victim_kind.length === 0 &&
-    filters.perpetrator_kind.length === 0 &&
-    filters.article.length === 0 &&
-    filters.actor.length === 0 &&
-    !filters.from &&
-    !filters.to;
-  if (!simple) return null;
+  if (search.words.length > 0 || filters.actor.length > 0 || filters.from || filters.to) return null;
   const slices = [...filters.category, ...filters.group];
-  if (slices.length > 1) return null;
-  return slices[0] ?? '';
+  const values = rollupValueDimensions.flatMap((dimension) =>
+    filters[dimension].map((value) => ({ dimension, value })),
+  );
+  if (slices.length > 1 || values.length > 1) return null;
+  const slice = slices[0] ?? '';
+  const value = values[0] ?? null;
+  if (value !== null) {
+    const answerable = (dimension: string) =>
+      ['all', 'year', 'month', 'region'].includes(dimension) ||
+      ((dimension === 'category' || dimension === 'group') && slice === '');
+    if (!dimensions.every(answerable)) return null;
+  }
+  return { slice, value };
 }

@@ -5,7 +5,8 @@ import {
   filterCondition,
   hasTextQuery,
   type PreparedSearch,
-  rollupSlice,
+  type RollupPlan,
+  rollupPlan,
   textCondition,
   tsqueryOf,
   withoutDimension,
@@ -174,10 +175,9 @@ async function textMatches(
       order by s.sort_date ${order}, s.incident_id ${order} limit ${needed}`.execute(db);
     if (recent.rows.length >= needed) return recent.rows.map((row) => row.incident_id);
   }
-  const bounds = await sql<{ first: string | null; last: string | null }>`
-    select min(sort_date) as first, max(sort_date) as last from incident_search`.execute(db);
-  let first = bounds.rows[0]?.first?.slice(0, 7);
-  let last = bounds.rows[0]?.last?.slice(0, 7);
+  const bounds = await walkBounds(db, months);
+  let first = bounds?.first?.slice(0, 7);
+  let last = bounds?.last?.slice(0, 7);
   if (!first || !last) return [];
   if (search.filters.from) first = maxMonth(first, search.filters.from.slice(0, 7));
   if (search.filters.to) last = minMonth(last, search.filters.to.slice(0, 7));
@@ -193,7 +193,7 @@ async function textMatches(
     cross join lateral (
       select s.incident_id, s.sort_date from (
         select * from incident_search s
-        where ${textCondition(search)}
+        where ${textCondition(search, { withMonths: false })}
           and s.document @@ to_tsquery('simple', 'm' || to_char(m.month, 'YYYYMM'))
           and s.sort_date >= m.month::date and s.sort_date < (m.month + interval '1 month')::date
         -- A fence: the other filters apply to the month's text matches, never as bitmaps of their
@@ -209,6 +209,32 @@ async function textMatches(
   return rows.rows
     .sort((a, b) => sign * (compare(a.sort_date, b.sort_date) || compare(a.incident_id, b.incident_id)))
     .map((row) => row.incident_id);
+}
+
+/**
+ * The dates a month walk must cover: those of the records counted in the chosen counting months
+ * (two probes of incident_search_counted_sort per month, migration 0015), or of every record. A year
+ * filter then walks the fourteen or so months its records are dated in, not the whole history: each
+ * month of the walk costs an intersection inside the GIN index, even one that finds nothing.
+ */
+async function walkBounds(
+  db: Db,
+  months: string[] | null,
+): Promise<{ first: string | null; last: string | null } | undefined> {
+  if (months === null) {
+    const all = await sql<{ first: string | null; last: string | null }>`
+      select min(sort_date) as first, max(sort_date) as last from incident_search`.execute(db);
+    return all.rows[0];
+  }
+  const counted = await sql<{ first: string | null; last: string | null }>`
+    select min(x.first) as first, max(x.last) as last
+    from unnest(${months.map((month) => `${month}-01`)}::date[]) c(month)
+    cross join lateral (
+      select
+        (select s.sort_date from incident_search s where s.counted_in = c.month order by s.sort_date limit 1) as first,
+        (select s.sort_date from incident_search s where s.counted_in = c.month order by s.sort_date desc limit 1) as last
+    ) x`.execute(db);
+  return counted.rows[0];
 }
 
 const maxMonth = (a: string, b: string) => (a > b ? a : b);
@@ -298,14 +324,18 @@ async function aggregateFromRollup(
   db: Db,
   search: PreparedSearch,
   dimensions: AggregateDimension[],
-  slice: string,
+  plan: RollupPlan,
 ): Promise<Aggregation> {
   const { filters } = search;
   const months = countingMonths(filters);
   const years = filters.year.map(String);
-  const region = sql`f.slice = ${slice} and ${
-    filters.region.length > 0 ? sql`f.region_code = any(${filters.region}::text[])` : sql`true`
-  }`;
+  const regions = filters.region.length > 0 ? sql`f.region_code = any(${filters.region}::text[])` : sql`true`;
+  // The rows of every incident of the slice (dimension 'all'), or of those that carry the value.
+  const counted =
+    plan.value === null
+      ? sql`f.dimension = 'all'`
+      : sql`f.dimension = ${plan.value.dimension} and f.value = ${plan.value.value}`;
+  const inSlice = sql`f.slice = ${plan.slice} and ${regions}`;
   // Sums over year rows unless a month is chosen; monthly dimensions read the month rows.
   // Every condition leads with the primary key (dimension, slice, grain, period, …): one index
   // range per part of the query.
@@ -314,35 +344,41 @@ async function aggregateFromRollup(
   const monthRows =
     months === null ? sql`f.grain = 'month'` : sql`f.grain = 'month' and f.period = any(${months}::text[])`;
   const basePeriod = filters.month.length > 0 ? monthRows : yearRows;
-  const monthPeriod = monthRows;
   const parts: RawBuilder<unknown>[] = [
     sql`select 'all' as d, '' as v, sum(f.n) as n from incident_facet_counts f
-        where ${basePeriod} and ${region} and f.dimension = 'all'`,
+        where ${basePeriod} and ${inSlice} and ${counted}`,
   ];
   for (const dimension of new Set(dimensions)) {
     if (dimension === 'all') continue;
     if (dimension === 'year') {
       parts.push(sql`select 'year', left(f.period, 4), sum(f.n) from incident_facet_counts f
-        where ${filters.month.length > 0 ? basePeriod : sql`f.grain = 'year'`} and ${region}
-          and f.dimension = 'all' group by 2`);
+        where ${filters.month.length > 0 ? basePeriod : sql`f.grain = 'year'`} and ${inSlice}
+          and ${counted} group by 2`);
     } else if (dimension === 'month') {
       parts.push(sql`select 'month', f.period, sum(f.n) from incident_facet_counts f
-        where ${monthPeriod} and ${region} and f.dimension = 'all' group by 2`);
+        where ${monthRows} and ${inSlice} and ${counted} group by 2`);
     } else if (dimension === 'month_group') {
       parts.push(sql`select 'month_group', f.period || ':' || f.value, sum(f.n) from incident_facet_counts f
-        where ${monthPeriod} and ${region} and f.dimension = 'group' group by 2`);
+        where ${monthRows} and ${inSlice} and f.dimension = 'group' group by 2`);
     } else if (dimension === 'region') {
       parts.push(sql`select 'region', f.region_code, sum(f.n) from incident_facet_counts f
-        where ${basePeriod} and ${region} and f.dimension = 'all' group by 2`);
+        where ${basePeriod} and ${inSlice} and ${counted} group by 2`);
+    } else if (plan.value !== null && (dimension === 'category' || dimension === 'group')) {
+      // Under a value, each category or group is a slice of its own (rollupPlan allows no slice).
+      const codes =
+        dimension === 'category'
+          ? sql`select c.code from categories c`
+          : sql`select distinct c.group_code from categories c`;
+      parts.push(sql`select ${dimension}::text, f.slice, sum(f.n) from incident_facet_counts f
+        where ${basePeriod} and f.slice in (${codes}) and ${regions} and ${counted} group by 2`);
     } else {
       parts.push(sql`select ${dimension}::text, f.value, sum(f.n) from incident_facet_counts f
-        where ${basePeriod} and ${region} and f.dimension = ${dimension} group by 2`);
+        where ${basePeriod} and ${inSlice} and f.dimension = ${dimension} group by 2`);
     }
   }
   const rows = await sql<{ d: string; v: string; n: string | null }>`
     select d, v, n from (${sql.join(parts, sql` union all `)}) u(d, v, n) where n > 0`.execute(db);
-  const aggregation = toAggregation(rows.rows, 'rollup');
-  return aggregation;
+  return toAggregation(rows.rows, 'rollup');
 }
 
 async function aggregateExactly(
@@ -357,7 +393,9 @@ async function aggregateExactly(
   const selection = hasTextQuery(search)
     ? sql`(select * from (select * from incident_search s where ${textCondition(search)} offset 0) s
         where ${filterCondition(search, { withText: false })} limit ${limits.exact + 1})`
-    : sql`(select * from incident_search s where ${filterCondition(search)} limit ${limits.exact + 1})`;
+    : sql`(select * from incident_search s where ${filterCondition(search, {
+        arraysAsFilters: await periodAndRegionAreFew(db, search),
+      })} limit ${limits.exact + 1})`;
   const rows = await sql<{ d: string; v: string; n: string }>`
     select x.d, x.v, count(*) as n from ${selection} s
     ${lateralValues(dimensions)}
@@ -394,8 +432,8 @@ export async function aggregateIncidents(
   dimensions: AggregateDimension[],
   limits: AggregateLimits = defaultLimits,
 ): Promise<Aggregation> {
-  const slice = rollupSlice(search);
-  if (slice !== null) return aggregateFromRollup(db, search, dimensions, slice);
+  const plan = rollupPlan(search, dimensions);
+  if (plan !== null) return aggregateFromRollup(db, search, dimensions, plan);
   // A selection the planner expects to be large goes straight to the sample; reading
   // EXACT_LIMIT rows of a common word only to give up would cost more than the sample itself.
   if ((await estimateMatches(db, search)) > 2 * limits.exact) {
@@ -408,6 +446,25 @@ export async function aggregateIncidents(
   // The exact pass saw more than EXACT_LIMIT matches, whatever the sample found.
   sampled.total.value = Math.max(sampled.total.value, limits.exact + 1);
   return sampled;
+}
+
+/** Below this many rows of a period and region, the other filters are applied to those rows. */
+const FEW_PERIOD_ROWS = 10_000;
+
+/**
+ * Whether the counting period and region alone select few enough rows to read them through their
+ * btree index and test the rest on each (a year in one region: a few thousand rows, 10 ms at 1M),
+ * rather than intersecting them with bitmaps of a category and a victim kind from the GIN index
+ * (a common value's bitmap costs 20 ms or more on its own).
+ */
+async function periodAndRegionAreFew(db: Db, search: PreparedSearch): Promise<boolean> {
+  if (countingMonths(search.filters) === null && search.filters.region.length === 0) return false;
+  const result = await sql<{ 'QUERY PLAN': Array<{ Plan?: { 'Plan Rows'?: number } }> }>`
+    explain (format json) select 1 from incident_search s
+    where ${filterCondition(search, { onlyPeriodAndRegion: true })}`.execute(db);
+  const plan = result.rows[0]?.['QUERY PLAN'];
+  const rows = Number((Array.isArray(plan) ? plan[0]?.Plan?.['Plan Rows'] : undefined) ?? Infinity);
+  return rows <= FEW_PERIOD_ROWS;
 }
 
 /** The planner's estimate of the matches of the text condition alone (with its months). */
@@ -440,8 +497,11 @@ export async function facetIncidents(
   dimensions: Array<AggregateDimension & FilterDimension>,
 ): Promise<Aggregation> {
   const filtered = dimensions.filter((dimension) => search.filters[dimension].length > 0);
+  // A filtered dimension's counts come from its alternatives, so the main pass leaves it out (and a
+  // value filter's own dimension is then no obstacle to the rollup).
+  const unfiltered = dimensions.filter((dimension) => !filtered.includes(dimension));
   const [main, alternatives] = await Promise.all([
-    aggregateIncidents(db, search, dimensions),
+    aggregateIncidents(db, search, unfiltered),
     Promise.all(
       filtered.map((dimension) => aggregateIncidents(db, withoutDimension(search, dimension), [dimension])),
     ),
