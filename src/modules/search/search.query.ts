@@ -130,7 +130,11 @@ export function filterCondition(
   const { filters } = search;
   const parts: RawBuilder<SqlBool>[] = [];
   if (search.words.length > 0 && options.withText !== false && !options.onlyPeriodAndRegion) {
-    parts.push(textCondition(search));
+    parts.push(
+      options.arraysAsFilters
+        ? sql<SqlBool>`(${textCondition(search, { withMonths: false })}) is true`
+        : textCondition(search),
+    );
   }
   const months = countingMonths(filters);
   if (months !== null) {
@@ -150,8 +154,9 @@ export function filterCondition(
   for (const [column, values] of arrays) {
     if (values.length === 0) continue;
     const overlaps = sql<SqlBool>`${sql.ref(`s.${column}`)} && ${[...values]}::text[]`;
-    // "is true" hides the condition from the GIN index: applied to the few rows of a period and
-    // region, it costs less than the index's bitmap of a common value (a third of the table).
+    // "is true" hides the condition (and the text's, above) from the GIN indexes: applied to the
+    // few rows of a period and region, it costs less than the index's bitmap of a common value (a
+    // third of the table) or a common word.
     parts.push(options.arraysAsFilters ? sql<SqlBool>`(${overlaps}) is true` : overlaps);
   }
   if (filters.from) parts.push(sql<SqlBool>`s.sort_date >= ${filters.from}::date`);
