@@ -2,6 +2,7 @@
 // src/cli.ts and everything it imports into dist/, one file per lazily loaded command plus shared
 // chunks. Packages stay in node_modules. dist/build.json lists the source files of the bundle, so
 // bin/sozwatch.js can tell a stale bundle and run the sources instead.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,4 +40,48 @@ async function bundle() {
   fs.renameSync(`${manifest}.tmp`, manifest);
 }
 
+/*
+ * dist/template-pg: a new embedded database, already through initdb and the migrations, that the
+ * first start copies instead of running them (openDatabase in src/db/client.ts): PGlite's initdb
+ * takes seconds. Made again when the migrations or the PGlite version change; a later migration
+ * would only be applied on top of it, so a stale template is slow, never wrong.
+ */
+function templateStamp() {
+  const migrations = fs
+    .readdirSync(path.join(root, 'src/db/migrations'))
+    .filter((file) => file.endsWith('.sql'));
+  const pglite = JSON.parse(
+    fs.readFileSync(path.join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+  ).version;
+  return JSON.stringify({ pglite, migrations: migrations.sort() });
+}
+
+function buildTemplate() {
+  const template = path.join(outdir, 'template-pg');
+  const stampFile = path.join(outdir, 'template-pg.json');
+  const stamp = templateStamp();
+  if (fs.existsSync(template) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp)
+    return;
+  const scratch = fs.mkdtempSync(path.join(outdir, 'template-'));
+  try {
+    const run = spawnSync(process.execPath, [path.join(outdir, 'cli.js'), 'migrate'], {
+      env: { ...process.env, DATABASE_URL: '', SOZWATCH_DATA_DIR: scratch, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) {
+      // Not fatal: without a template a first start runs initdb and the migrations itself.
+      process.stderr.write(
+        `build: no database template (${(run.stderr || run.stdout).trim().slice(-300)})\n`,
+      );
+      return;
+    }
+    fs.rmSync(template, { recursive: true, force: true });
+    fs.renameSync(path.join(scratch, 'pg'), template);
+    fs.writeFileSync(stampFile, stamp);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 if (!(process.argv.includes('--if-stale') && bundleIsFresh())) await bundle();
+if (outdir === path.join(root, 'dist')) buildTemplate();

@@ -9,6 +9,7 @@ import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { AppError } from '../lib/errors.ts';
+import { packagePath } from '../lib/package-root.ts';
 import { acquireFolderLock, type FolderLock } from './folder-lock.ts';
 import type { Database } from './types.ts';
 
@@ -85,6 +86,7 @@ export async function openDatabase(
     fs.mkdirSync(database.dataDir, { recursive: true });
     lock = lockDataFolder(database.dataDir);
     try {
+      copyTemplateIfNew(embeddedDatabaseFolder(database.dataDir));
       pglite = await openPglite(embeddedDatabaseFolder(database.dataDir));
     } catch (error) {
       lock.release();
@@ -113,6 +115,23 @@ export async function openDatabase(
       lock?.release();
     },
   };
+}
+
+/**
+ * A new embedded database starts as a copy of the template that `npm run build` made (initdb and the
+ * migrations of that build, in dist/template-pg): PGlite's initdb alone takes 3 to 6 s of a first
+ * start. Migrations added since the build are applied on top, as on any older folder. Without a
+ * template (sources run through tsx, or `npm run build` not run), PGlite creates the folder itself.
+ */
+function copyTemplateIfNew(pgFolder: string): void {
+  if (fs.existsSync(pgFolder)) return;
+  const template = packagePath('dist', 'template-pg');
+  if (!fs.existsSync(path.join(template, 'PG_VERSION'))) return;
+  const partial = `${pgFolder}.partial`;
+  fs.rmSync(partial, { recursive: true, force: true });
+  fs.cpSync(template, partial, { recursive: true });
+  // Renamed into place whole: a copy cut short leaves no half database behind.
+  fs.renameSync(partial, pgFolder);
 }
 
 /** The PostgreSQL files inside a data folder (the folder also holds the lock). */
