@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
@@ -7,6 +9,8 @@ import { loadConfig } from '../../src/config.ts';
 import { type DatabaseHandle, openDatabase, openPglite } from '../../src/db/client.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { AppError } from '../../src/lib/errors.ts';
+import { packagePath } from '../../src/lib/package-root.ts';
+import { benchBuildBulletin } from '../../src/modules/bulletins/index.ts';
 import { buildServer } from '../../src/server.tsx';
 import { LONG_TAIL_WORDS, loadDataset, longTailWordOf } from './dataset.ts';
 import { QueryRecorder, replay, summarize, type Timing, timeRuns } from './measure.ts';
@@ -412,6 +416,87 @@ export async function openEngine(
   };
 }
 
+type BulletinRow = {
+  engine: string;
+  size: number;
+  month: string;
+  incidents: number;
+  /** In-process: load, assemble and render Markdown (the median of three runs after a first one). */
+  inProcess: number;
+  /** `sozwatch report --format md` as a command, spawn to exit (PostgreSQL only: PGlite here is in memory). */
+  command?: number;
+};
+
+/** A month's bulletin, the busiest month of the data set: in-process and as the `report` command. */
+async function measureBulletin(
+  engine: 'pglite' | 'postgres',
+  size: number,
+  opened: Awaited<ReturnType<typeof openEngine>>,
+  config: ReturnType<typeof loadConfig>,
+): Promise<BulletinRow> {
+  const db = opened.handle.db;
+  const counted = await sql<{ month: string; n: number }>`
+    select to_char(counted_in, 'YYYY-MM') as month, count(*)::int as n from incidents
+    where status = 'published' group by counted_in order by 2 desc, 1 desc limit 1`.execute(db);
+  const month = counted.rows[0]?.month ?? '2024-05';
+  const runOnce = async () => {
+    const timed = await benchBuildBulletin(db, config, month);
+    return timed.loadMs + timed.assembleMs + timed.md;
+  };
+  await runOnce();
+  const times = [await runOnce(), await runOnce(), await runOnce()].sort((a, b) => a - b);
+  const row: BulletinRow = {
+    engine,
+    size,
+    month,
+    incidents: Number(counted.rows[0]?.n ?? 0),
+    inProcess: times[1] ?? Number.NaN,
+  };
+  if (opened.database.kind === 'postgres') {
+    const out = path.join(os.tmpdir(), `sozwatch-bench-bulletin-${process.pid}.md`);
+    const commandTimes: number[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      const started = performance.now();
+      const child = spawnSync(
+        process.execPath,
+        [
+          packagePath('bin', 'sozwatch.js'),
+          'report',
+          '--month',
+          month,
+          '--lang',
+          'ru',
+          '--format',
+          'md',
+          '--out',
+          out,
+        ],
+        { env: { ...process.env, DATABASE_URL: opened.database.url }, encoding: 'utf8' },
+      );
+      if (child.status !== 0) throw new AppError('internal', `report failed: ${child.stderr.slice(-300)}`);
+      commandTimes.push(performance.now() - started);
+    }
+    await fs.rm(out, { force: true });
+    row.command = commandTimes.sort((a, b) => a - b)[1] ?? Number.NaN;
+  }
+  log(
+    `${engine} ${size}: bulletin ${month}: in-process ${format(row.inProcess)} ms, command ${format(row.command ?? Number.NaN)} ms`,
+  );
+  return row;
+}
+
+function printBulletins(rows: BulletinRow[]) {
+  process.stdout.write(
+    '\nbulletin of the busiest month (Russian, Markdown; median of three; goal <= 1000 ms)\n',
+  );
+  for (const row of rows) {
+    const ok = row.inProcess <= 1000 && (row.command === undefined || row.command <= 1000);
+    process.stdout.write(
+      `${row.engine.padEnd(8)}  ${String(row.size).padEnd(7)}  ${row.month}  ${String(row.incidents).padStart(6)} incidents  in-process ${format(row.inProcess).padStart(7)} ms  command ${format(row.command ?? Number.NaN).padStart(7)} ms  ${ok ? 'yes' : 'NO'}\n`,
+    );
+  }
+}
+
 const format = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : '-');
 
 function printTable(rows: Row[]) {
@@ -482,6 +567,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
   const only = options.scenarios ? new RegExp(options.scenarios, 'i') : null;
   const duration = Number(options.duration);
   const rows: Row[] = [];
+  const bulletins: BulletinRow[] = [];
   // --serving-only skips the in-process timings and keeps the figures taken from outside the server.
   for (const engine of options.servingOnly ? [] : (engines as Array<'pglite' | 'postgres'>)) {
     for (const size of sizes) {
@@ -558,6 +644,9 @@ export async function runBench(options: BenchOptions): Promise<void> {
               `${engine} ${size}: ${scenario.name}: p50 ${format(row.app.p50)} p95 ${format(row.app.p95)} raw p50 ${format(row.raw.p50)} cold ${format(row.cold ?? Number.NaN)} (${scenario.urls.length} URLs, ${format(queries)} queries each)`,
             );
           }
+          if (!only || only.test('bulletin')) {
+            bulletins.push(await measureBulletin(engine, size, opened, config));
+          }
         } finally {
           await app.close();
         }
@@ -567,6 +656,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
     }
   }
   if (rows.length > 0) printTable(rows);
+  if (bulletins.length > 0) printBulletins(bulletins);
   const serving =
     options.serving === false
       ? undefined

