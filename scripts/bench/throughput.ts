@@ -192,6 +192,8 @@ export async function measureThroughput(
           ...databaseEnv,
           NODE_ENV: 'production',
           SESSION_SECRET: randomBytes(24).toString('hex'),
+          // Production requires the public address (absolute links in feeds and the sitemap).
+          PUBLIC_URL: 'https://bench.sozwatch.invalid',
           HOST: '127.0.0.1',
           PORT: '0',
           LOG_LEVEL: 'info',

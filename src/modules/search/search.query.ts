@@ -32,11 +32,125 @@ export function queryWords(q: string | undefined): string[] {
  * are all required.
  */
 export function tsqueryOf(words: string[]): RawBuilder<unknown> {
-  const perWord = words.map(
-    (word) =>
-      sql`(to_tsquery('russian', ${word}) || to_tsquery('english', ${word}) || to_tsquery('simple', ${word}) || to_tsquery('simple', sozwatch_kazakh_stem(${word})))`,
-  );
+  const perWord = words.map((word) => {
+    const forms = [
+      sql`to_tsquery('russian', ${word}) || to_tsquery('english', ${word}) || to_tsquery('simple', ${word}) || to_tsquery('simple', sozwatch_kazakh_stem(${word}))`,
+    ];
+    const other = otherScript(word);
+    if (other !== null) {
+      forms.push(
+        sql`to_tsquery('russian', ${other}) || to_tsquery('english', ${other}) || to_tsquery('simple', ${other}) || to_tsquery('simple', sozwatch_kazakh_stem(${other}))`,
+      );
+    }
+    return sql`(${sql.join(forms, sql` || `)})`;
+  });
   return sql`(${sql.join(perWord, sql` && `)})`;
+}
+
+/*
+ * Names of outlets and places are written in both scripts: Азаттық in Kazakh text, Azattyq in
+ * English. A query word in one script also matches its spelling in the other, in the romanization
+ * that English-language reporting on Kazakhstan uses (қ q, ы y, ж zh, ш sh, ғ gh, ң ng). Kazakh
+ * letters with no Latin counterpart of their own lose their marks (ә a, ө o, ү ұ u, і i). The way
+ * back takes the digraphs first and reads y as ы and q as қ. Names of people are matched by their
+ * match keys instead (matchActorNames), which also know other spellings.
+ */
+const cyrillicToLatin: Record<string, string> = {
+  а: 'a',
+  ә: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ғ: 'gh',
+  д: 'd',
+  е: 'e',
+  ё: 'yo',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  қ: 'q',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  ң: 'ng',
+  о: 'o',
+  ө: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ұ: 'u',
+  ү: 'u',
+  ф: 'f',
+  х: 'kh',
+  һ: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  і: 'i',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+};
+const latinToCyrillic: Array<[RegExp, string]> = [
+  [/shch/g, 'щ'],
+  [/zh/g, 'ж'],
+  [/kh/g, 'х'],
+  [/ts/g, 'ц'],
+  [/ch/g, 'ч'],
+  [/sh/g, 'ш'],
+  [/gh/g, 'ғ'],
+  [/yu/g, 'ю'],
+  [/ya/g, 'я'],
+  [/yo/g, 'ё'],
+];
+const latinLetters: Record<string, string> = {
+  a: 'а',
+  b: 'б',
+  c: 'к',
+  d: 'д',
+  e: 'е',
+  f: 'ф',
+  g: 'г',
+  h: 'һ',
+  i: 'и',
+  j: 'ж',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  o: 'о',
+  p: 'п',
+  q: 'қ',
+  r: 'р',
+  s: 'с',
+  t: 'т',
+  u: 'у',
+  v: 'в',
+  w: 'у',
+  x: 'кс',
+  y: 'ы',
+  z: 'з',
+};
+
+/** The word in the other script, or null when it is not wholly Cyrillic or wholly Latin letters. */
+export function otherScript(word: string): string | null {
+  if (/^[а-яёәғқңөұүһі]+$/u.test(word)) {
+    return [...word].map((letter) => cyrillicToLatin[letter] ?? letter).join('');
+  }
+  if (/^[a-z]{3,}$/.test(word)) {
+    let cyrillic = word;
+    for (const [digraph, letter] of latinToCyrillic) cyrillic = cyrillic.replace(digraph, letter);
+    return [...cyrillic].map((letter) => latinLetters[letter] ?? letter).join('');
+  }
+  return null;
 }
 
 /**

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { insertActor, insertIncident } from '../../../test/factories.ts';
-import { countingMonths, prepareSearch, queryWords } from './search.query.ts';
+import { countingMonths, otherScript, prepareSearch, queryWords } from './search.query.ts';
 import { aggregateIncidents, facetIncidents, listIncidentIds, streamIncidentIds } from './search.repo.ts';
 import {
   emptyFilters,
@@ -209,6 +209,29 @@ describe('filters', () => {
     expect(batches.map((batch) => batch.length)).toEqual([2, 2, 2]);
     expect(batches.flat()).toEqual(await find({}));
     expect(batches.flat()).not.toContain(ids.draft);
+  });
+});
+
+describe('names in both scripts', () => {
+  it('finds a name written in Latin by its Cyrillic spelling, and the other way round', async () => {
+    // An invented local paper, named in Kazakh in one record and in English in another.
+    const latin = await insertIncident(database.db, {
+      date: '2022-02-03',
+      region: 'west_kazakhstan',
+      categories: ['censorship'],
+      title: { en: 'Tasqala Habary reporter kept out of a hearing (test data)' },
+    });
+    const cyrillic = await insertIncident(database.db, {
+      date: '2022-02-10',
+      region: 'west_kazakhstan',
+      categories: ['censorship'],
+      title: { kk: 'Тасқала хабары тілшісіне қоқан-лоққы (сынақ деректері)' },
+    });
+    expect((await find({ q: 'тасқала' })).sort()).toEqual([latin, cyrillic].sort());
+    expect((await find({ q: 'Tasqala' })).sort()).toEqual([latin, cyrillic].sort());
+    expect(otherScript('азаттық')).toBe('azattyq');
+    expect(otherScript('almaty')).toBe('алматы');
+    expect(otherScript('x2')).toBeNull();
   });
 });
 
