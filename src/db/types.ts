@@ -1,4 +1,15 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  BulletinSection,
+  CaseKind,
+  Instance,
+  OutboxStatus,
+  Outcome,
+  QuestionStatus,
+  QuestionTopic,
+  RecordStatus,
+  Role,
+} from '../domain/vocabularies.ts';
 import type { LocalizedText } from '../i18n/langs.ts';
 
 /**
@@ -12,11 +23,17 @@ type Json<T> = ColumnType<T, T | string, T | string>;
 type JsonWithDefault<T> = ColumnType<T, T | string | undefined, T | string>;
 type BigMoney = ColumnType<number | null, number | null | undefined, number | null>;
 
-export type RecordStatus = 'draft' | 'in_review' | 'published' | 'archived';
-export type CaseKind = 'criminal' | 'civil' | 'administrative';
-export type Outcome = 'for_media' | 'against_media' | 'partial' | 'dismissed' | 'settled' | 'pending';
-export type Instance = 'first' | 'appeal' | 'cassation' | 'supreme';
-export type Role = 'admin' | 'editor' | 'monitor' | 'lawyer';
+export type {
+  BulletinSection,
+  CaseKind,
+  Instance,
+  OutboxStatus,
+  Outcome,
+  QuestionStatus,
+  QuestionTopic,
+  RecordStatus,
+  Role,
+} from '../domain/vocabularies.ts';
 
 export interface TaxonomyGroupsTable {
   code: 'rights' | 'information' | 'legal' | 'context';
@@ -341,15 +358,6 @@ export type CaseRow = Selectable<CasesTable>;
 export type CaseEventRow = Selectable<CaseEventsTable>;
 export type ActorRow = Selectable<ActorsTable>;
 
-export type QuestionTopic =
-  | 'access_to_information'
-  | 'defamation'
-  | 'accreditation'
-  | 'detention'
-  | 'copyright'
-  | 'other';
-export type QuestionStatus = 'new' | 'assigned' | 'awaiting_info' | 'answered' | 'closed' | 'published';
-
 export interface QuestionsTable {
   id: Generated<number>;
   reference: string;
@@ -396,8 +404,6 @@ export interface QuestionCasesTable {
   question_id: number;
   case_id: string;
 }
-
-export type OutboxStatus = 'pending' | 'sent' | 'not_sent' | 'failed';
 
 export interface OutboxTable {
   id: Generated<number>;
@@ -467,8 +473,6 @@ export interface ActorMergesTable {
   split_at: Timestamp | null;
   split_by: number | null;
 }
-
-export type BulletinSection = 'context' | 'rights' | 'information' | 'legal' | 'ongoing';
 
 export interface BulletinsTable {
   id: Generated<number>;

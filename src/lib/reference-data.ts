@@ -1,12 +1,13 @@
 import type { Db } from '../db/client.ts';
+import type { LegalRole, TaxonomyGroup } from '../domain/vocabularies.ts';
 
 /** The reference tables that validation of records needs, read once per operation. */
 export type ReferenceData = {
   categories: Map<
     string,
     {
-      group: 'rights' | 'information' | 'legal' | 'context';
-      legalRole: 'kind' | 'subject' | null;
+      group: TaxonomyGroup;
+      legalRole: LegalRole | null;
       legalKind: string | null;
     }
   >;

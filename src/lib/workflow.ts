@@ -1,4 +1,5 @@
-import type { RecordStatus, Role } from '../db/types.ts';
+import type { RecordStatus, Role, WorkflowAction } from '../domain/vocabularies.ts';
+import { workflowActions } from '../domain/vocabularies.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -22,23 +23,11 @@ import { AppError } from './errors.ts';
  * - Authors (monitors; lawyers for cases) submit, withdraw and discard their own drafts. Editors and
  *   admins run the desk: return, publish, unpublish, archive and restore any record.
  */
-export const workflowStatuses = [
-  'draft',
-  'in_review',
-  'published',
-  'archived',
-] as const satisfies readonly RecordStatus[];
-
-export const workflowActions = [
-  'submit',
-  'withdraw',
-  'return',
-  'publish',
-  'unpublish',
-  'archive',
-  'restore',
-] as const;
-export type WorkflowAction = (typeof workflowActions)[number];
+export {
+  recordStatuses as workflowStatuses,
+  type WorkflowAction,
+  workflowActions,
+} from '../domain/vocabularies.ts';
 
 export type RecordKind = 'incident' | 'case';
 

@@ -1,4 +1,4 @@
-export { actorKindLabels, actorMessages } from './actors.messages.ts';
+export { actorKindInSentence, actorKindLabels, actorMessages } from './actors.messages.ts';
 export { type PublicActor, toPublicActor } from './actors.present.ts';
 export {
   getPublicActor,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { incidentActorRoles } from '../../domain/vocabularies.ts';
 import { unique } from '../../lib/batch.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -23,7 +24,7 @@ const movedSchema = z.object({
   incidents: z.array(
     z.object({
       incident_id: z.string(),
-      role: z.enum(['victim', 'perpetrator']),
+      role: z.enum(incidentActorRoles),
       anonymous: z.boolean(),
       position: z.number(),
       /** The survivor was already linked in this role: the merged actor's row was dropped. */

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { recordStatuses } from '../../../domain/vocabularies.ts';
 import type { ModuleOptions } from '../../../lib/deps.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { editorialGuard } from '../../auth/index.ts';
@@ -58,7 +59,7 @@ import { localized } from '../pages/shell.tsx';
 import { registerHistoryPages } from './history.routes.tsx';
 
 const pageSize = 50;
-const statuses = ['draft', 'in_review', 'published', 'archived'] as const;
+const statuses = recordStatuses;
 
 /** The list's filters as the service's filters; a value it does not know is left out, not an error. */
 export function incidentFiltersOf(filters: FormBody) {
