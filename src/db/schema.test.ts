@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, withSchemaChangeLock } from '../../test/database.ts';
 import { openDatabase, openPglite } from './client.ts';
-import { migrateToLatest } from './migrate.ts';
+import { applyFunctions, migrateToLatest } from './migrate.ts';
 import { describeSchema } from './schema-description.ts';
 
 const snapshotPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.txt');
@@ -41,6 +41,19 @@ describe('the migrated schema', () => {
       await handle.close();
       await pglite.close();
     }
+  });
+
+  it('re-applies a functions file whose definition in the database differs from src/db/functions', async () => {
+    await sql`create or replace function sozwatch_refresh_incident_counting(ids text[]) returns void language sql as 'select'`.execute(
+      database.db,
+    );
+    await database.db.deleteFrom('db_functions').where('file', '=', 'counting.sql').execute();
+    await withSchemaChangeLock(process.env.DATABASE_URL, async () => {
+      await migrateToLatest(database.db, database.schema);
+    });
+    const described = await describeSchema(database.db, database.schema);
+    expect(described).toBe(fs.readFileSync(snapshotPath, 'utf8'));
+    expect(await applyFunctions(database.db)).toEqual([]);
   });
 
   it('running the migrations again changes nothing', async () => {

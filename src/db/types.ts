@@ -303,7 +303,15 @@ export interface IncidentFacetCountsTable {
   n: number;
 }
 
+/** The functions files the database runs, by their hash (0014). */
+export interface DbFunctionsTable {
+  file: string;
+  sha256: string;
+  applied_at: Generated<Timestamp>;
+}
+
 export interface Database {
+  db_functions: DbFunctionsTable;
   taxonomy_groups: TaxonomyGroupsTable;
   categories: CategoriesTable;
   regions: RegionsTable;

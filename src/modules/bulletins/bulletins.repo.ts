@@ -79,15 +79,17 @@ export async function collectMonthItems(db: Db, month: string): Promise<Bulletin
     first_date: string;
     events: CaseEventSnapshot[];
   }>`
-    select c.id, c.kind, c.title, c.summary, firsts.first_date,
+    select c.id, c.kind, c.title, c.summary, counting.first_date,
       (select json_agg(json_build_object('date', e.date, 'kind', e.kind, 'instance', e.instance, 'outcome', e.outcome,
                 'awarded', e.awarded, 'note', e.note) order by e.date, e.position, e.id)
          from case_events e where e.case_id = c.id and e.date between ${from} and ${to}) as events
     from cases c
-    join lateral (select min(e.date) as first_date from case_events e where e.case_id = c.id) firsts on true
+    -- When a case began (its earliest event) has one definition: case_counting, kept by
+    -- src/db/functions/counting.sql, which the figures read too.
+    join case_counting counting on counting.case_id = c.id
     where c.status = 'published'
       and c.id in (select case_id from case_events where date between ${from} and ${to})
-    order by firsts.first_date, c.id`.execute(db);
+    order by counting.first_date, c.id`.execute(db);
 
   const items: BulletinItemInput[] = [];
   for (const row of incidents) {
