@@ -90,8 +90,10 @@ export function transition(
 ): RecordStatus {
   const rule = ruleFor(status, action);
   if (!rule) {
+    // The message keeps no field prefix: a refused step is shown at the top of the record's page.
     throw new AppError('invalid_transition', `cannot ${action} a record whose status is ${status}`, {
       field: 'status',
+      detail: { key: 'invalidTransition', params: { action, status } },
     });
   }
   if (!mayFire(rule, role, subject)) {

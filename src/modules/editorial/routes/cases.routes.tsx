@@ -208,7 +208,7 @@ export const casePages: FastifyPluginAsync<ModuleOptions> = async (app, { deps }
     } catch (error) {
       if (isAppError(error) && error.code === 'forbidden')
         return renderRefusal(new Map([['', error.message]]), 403);
-      const refusal = refusalOf(error);
+      const refusal = refusalOf(error, ed.lang);
       return renderRefusal(refusal.errors, refusal.status);
     }
     return redirectDone(reply, caseHref(ed, id), 'status');

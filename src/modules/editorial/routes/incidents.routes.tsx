@@ -215,7 +215,7 @@ export const incidentPages: FastifyPluginAsync<ModuleOptions> = async (app, { de
     } catch (error) {
       if (isAppError(error) && error.code === 'forbidden')
         return renderRefusal(new Map([['', error.message]]), 403);
-      const refusal = refusalOf(error);
+      const refusal = refusalOf(error, ed.lang);
       return renderRefusal(refusal.errors, refusal.status);
     }
     return redirectDone(reply, incidentHref(ed, id), 'status');
@@ -270,7 +270,7 @@ export const incidentPages: FastifyPluginAsync<ModuleOptions> = async (app, { de
         try {
           await (change === 'add' ? linkRecords(ed.ctx, input) : unlinkRecords(ed.ctx, input));
         } catch (error) {
-          const refusal = refusalOf(error);
+          const refusal = refusalOf(error, ed.lang);
           return renderLinks(ed, id, q, reply, undefined, refusal.errors, refusal.status);
         }
         const back = `${incidentHref(ed, id)}/links${q ? `?q=${encodeURIComponent(q)}` : ''}`;
