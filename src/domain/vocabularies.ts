@@ -242,3 +242,14 @@ export function isCodeOf<const Code extends string>(
 ): value is Code {
   return (vocabulary as readonly string[]).includes(value);
 }
+
+/** `value` as a code of `vocabulary`, or an error naming what it was meant to be. */
+export function codeOf<const Code extends string>(
+  vocabulary: readonly Code[],
+  value: string,
+  what: string,
+): Code {
+  if (!isCodeOf(vocabulary, value))
+    throw new Error(`${what}: "${value}" is not one of ${vocabulary.join(', ')}`);
+  return value;
+}

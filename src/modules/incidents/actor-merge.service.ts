@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { incidentActorRoles } from '../../domain/vocabularies.ts';
+import { incidentActorRoles, partyRoles } from '../../domain/vocabularies.ts';
 import { unique } from '../../lib/batch.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -34,7 +34,7 @@ const movedSchema = z.object({
     }),
   ),
   cases: z.array(
-    z.object({ case_id: z.string(), role: z.string(), position: z.number(), duplicate: z.boolean() }),
+    z.object({ case_id: z.string(), role: z.enum(partyRoles), position: z.number(), duplicate: z.boolean() }),
   ),
 });
 type Moved = z.infer<typeof movedSchema>;
