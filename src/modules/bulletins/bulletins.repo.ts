@@ -1,5 +1,7 @@
+import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
+import type { BulletinItems, Bulletins } from '../../db/database.generated.ts';
 import type { BulletinSection, CaseKind } from '../../db/types.ts';
 import type { LocalizedText } from '../../i18n/langs.ts';
 import { lastDayOfMonth } from '../stats/periods.ts';
@@ -177,4 +179,38 @@ export async function recordsChangedSince(db: Db, since: Date) {
     .orderBy('last_change', 'desc')
     .limit(500)
     .execute();
+}
+
+/** The bulletin's row, locked for the rest of the transaction. */
+export async function lockBulletin(db: Db, bulletinId: number) {
+  return db.selectFrom('bulletins').selectAll().where('id', '=', bulletinId).forUpdate().executeTakeFirst();
+}
+
+export async function insertBulletin(db: Db, input: { month: string; createdBy: number | null; now: Date }) {
+  return db
+    .insertInto('bulletins')
+    .values({
+      month: `${input.month}-01`,
+      created_by: input.createdBy,
+      created_at: input.now,
+      updated_at: input.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateBulletin(db: Db, bulletinId: number, changes: Updateable<Bulletins>) {
+  await db.updateTable('bulletins').set(changes).where('id', '=', bulletinId).execute();
+}
+
+export async function insertBulletinItems(db: Db, rows: Insertable<BulletinItems>[]) {
+  await db.insertInto('bulletin_items').values(rows).execute();
+}
+
+export async function updateBulletinItem(db: Db, itemId: number, changes: Updateable<BulletinItems>) {
+  await db.updateTable('bulletin_items').set(changes).where('id', '=', itemId).execute();
+}
+
+export async function deleteBulletinItems(db: Db, itemIds: number[]) {
+  await db.deleteFrom('bulletin_items').where('id', 'in', itemIds).execute();
 }
