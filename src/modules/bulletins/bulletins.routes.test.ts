@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs } from '../../../test/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
-import { insertIncident, } from '../../../test/factories.ts';
+import { insertIncident } from '../../../test/factories.ts';
 import { insertMay2024 } from '../../../test/fixtures/may-2024.ts';
 import { loadConfig } from '../../config.ts';
 import { buildServer } from '../../server.tsx';
