@@ -71,14 +71,11 @@ describe('reference data', () => {
       .selectFrom('categories')
       .select(['code', 'group_code', 'labels'])
       .execute();
+    // The codes themselves are held to src/domain/taxonomy.ts by src/domain/taxonomy.test.ts.
     const byGroup = (group: string) => rows.filter((row) => row.group_code === group).map((row) => row.code);
-    expect(byGroup('rights')).toHaveLength(11);
-    expect(byGroup('information')).toHaveLength(8);
     expect(byGroup('legal')).toEqual(
       expect.arrayContaining(['criminal', 'civil', 'administrative', 'civil_honor_dignity']),
     );
-    expect(byGroup('legal')).toHaveLength(15);
-    expect(byGroup('context')).toHaveLength(5);
     for (const row of rows) {
       expect(Object.keys(row.labels).sort(), row.code).toEqual(['en', 'kk', 'ru']);
     }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { BulletinItems, Bulletins } from '../../db/database.generated.ts';
 import type { BulletinSection, CaseKind } from '../../db/types.ts';
+import { bulletinSections } from '../../domain/vocabularies.ts';
 import type { LocalizedText } from '../../i18n/langs.ts';
 import { lastDayOfMonth } from '../stats/periods.ts';
 import type { BulletinInput, BulletinItemInput, CaseEventSnapshot, ItemSnapshot } from './assemble.ts';
@@ -28,13 +29,10 @@ export async function loadLabels(db: Db): Promise<BulletinInput['labels']> {
   };
 }
 
-const sectionOrder: Record<BulletinSection, number> = {
-  context: 0,
-  rights: 1,
-  information: 2,
-  legal: 3,
-  ongoing: 4,
-};
+const sectionOrder = Object.fromEntries(bulletinSections.map((section, index) => [section, index])) as Record<
+  BulletinSection,
+  number
+>;
 
 /**
  * The items a month offers: its published incidents (context first, then rights, then information),
