@@ -1,6 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../src/db/client.ts';
+import type { Role } from '../src/db/types.ts';
 import { createSession, SESSION_COOKIE } from '../src/modules/auth/index.ts';
+import { insertUser } from './factories.ts';
+
+/**
+ * The one way tests sign in without the login form: a real session (createSession, as after the
+ * password and the TOTP code) for a user, with its cookie header and CSRF token.
+ */
+export async function testSession(db: Db, user: { id: number }, now: Date = new Date()) {
+  const { token, csrfToken } = await createSession(db, user.id, now, { secondFactorDone: true });
+  return { token, csrfToken, cookie: `${SESSION_COOKIE}=${token}` };
+}
+
+/** A new user of a role, signed in (see testSession). */
+export async function signInAs(db: Db, role: Role, options: { displayName?: string; now?: Date } = {}) {
+  const user = await insertUser(db, { role, displayName: options.displayName ?? `Test ${role}` });
+  return { user, ...(await testSession(db, user, options.now)) };
+}
 
 /**
  * A signed-in session for inject() tests, as if the user had passed the password and the TOTP code.
@@ -12,8 +29,7 @@ export async function signInWithCsrfForTest(
   db: Db,
   user: { id: number },
 ): Promise<{ cookie: string; csrfToken: string }> {
-  const { token, csrfToken } = await createSession(db, user.id, new Date(), { secondFactorDone: true });
-  const cookie = `${SESSION_COOKIE}=${token}`;
+  const { cookie, csrfToken } = await testSession(db, user);
   const check = await app.inject({ url: '/en/editorial', headers: { cookie, accept: 'text/html' } });
   if (check.statusCode !== 200 && check.statusCode !== 403) {
     throw new Error(`signInForTest: the session was not accepted (GET /en/editorial: ${check.statusCode})`);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../src/db/client.ts';
 import type { CaseKind, Instance, Outcome, RecordStatus, Role } from '../src/db/types.ts';
+import { type ActorKind, caseEventKinds, codeOf, type PartyRole } from '../src/domain/vocabularies.ts';
 import type { LocalizedText } from '../src/i18n/langs.ts';
 
 /**
@@ -30,7 +31,7 @@ export async function insertUser(
 
 export async function insertActor(
   db: Db,
-  fields: { id?: string; kind?: string; name?: string; variants?: string[] } = {},
+  fields: { id?: string; kind?: ActorKind; name?: string; variants?: string[] } = {},
 ) {
   const id = fields.id ?? uniqueId('actor');
   const name = fields.name ?? `Demo Person ${id.slice(-4)}`;
@@ -157,7 +158,7 @@ export async function insertCase(
     status?: RecordStatus;
     claimNonPecuniary?: number;
     events?: CaseEventFields[];
-    parties?: Array<{ actorId: string; role: string }>;
+    parties?: Array<{ actorId: string; role: PartyRole }>;
     title?: LocalizedText;
   } = {},
 ) {
@@ -192,7 +193,7 @@ export async function insertCase(
       events.map((event, position) => ({
         case_id: id,
         date: event.date,
-        kind: event.kind,
+        kind: codeOf(caseEventKinds, event.kind, 'event kind'),
         instance: event.instance ?? null,
         outcome: event.outcome ?? null,
         awarded: event.awarded ?? null,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/client.ts';
+import type { ActorKind } from '../../src/domain/vocabularies.ts';
 
 /*
  * A synthetic registry with realistic distributions, generated inside the database with
@@ -326,7 +327,7 @@ function surname(index: number): string {
 }
 
 async function insertActors(db: Db, size: DatasetSize) {
-  const perpetratorKinds = [
+  const perpetratorKinds: ActorKind[] = [
     'police',
     'local_executive',
     'court',
@@ -338,7 +339,7 @@ async function insertActors(db: Db, size: DatasetSize) {
     'private_person',
     'unknown',
   ];
-  const victimKinds = [
+  const victimKinds: ActorKind[] = [
     'journalist',
     'journalist',
     'journalist',
@@ -350,7 +351,7 @@ async function insertActors(db: Db, size: DatasetSize) {
     'online_channel',
     'citizen',
   ];
-  const rows: Array<{ id: string; kind: string; name: string }> = [];
+  const rows: Array<{ id: string; kind: ActorKind; name: string }> = [];
   for (let index = 1; index <= size.actors + size.perpetrators; index += 1) {
     const isVictim = index <= size.actors;
     const kind = isVictim

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from './client.ts';
 
 /**
- * A readable, engine-neutral description of the tables, columns, constraints and indexes of one
- * schema. It is committed as `schema.txt`, so a schema change shows up in review, and the tests
+ * A readable, engine-neutral description of the tables, columns, constraints, indexes, triggers and
+ * functions of one schema. It is committed as `schema.txt`, so a schema change shows up in review, and the tests
  * check that PGlite and PostgreSQL build the same schema from the same migrations.
  */
 export async function describeSchema(db: Db, schema: string): Promise<string> {
@@ -29,6 +29,20 @@ export async function describeSchema(db: Db, schema: string): Promise<string> {
   const indexes = await sql<{ tablename: string; indexname: string; indexdef: string }>`
     select tablename, indexname, indexdef from pg_indexes where schemaname = ${schema}
     order by tablename, indexname`.execute(db);
+  // Functions (their full definition, as the database runs it) and triggers: the counting and read
+  // model upkeep of src/db/functions shows up in review like a table change does.
+  const functions = await sql<{ definition: string }>`
+    select pg_get_functiondef(p.oid) as definition
+    from pg_proc p join pg_namespace ns on ns.oid = p.pronamespace
+    where ns.nspname = ${schema}
+    order by p.proname, pg_get_function_identity_arguments(p.oid)`.execute(db);
+  const triggers = await sql<{ definition: string }>`
+    select pg_get_triggerdef(t.oid) as definition
+    from pg_trigger t
+    join pg_class rel on rel.oid = t.tgrelid
+    join pg_namespace ns on ns.oid = rel.relnamespace
+    where ns.nspname = ${schema} and not t.tgisinternal
+    order by rel.relname, t.tgname`.execute(db);
 
   const unqualify = (text: string) => text.replaceAll(`${schema}.`, '').replaceAll(`"${schema}".`, '');
   const lines: string[] = [];
@@ -54,5 +68,9 @@ export async function describeSchema(db: Db, schema: string): Promise<string> {
     if (index.tablename.startsWith('kysely_migration')) continue;
     lines.push(`  ${unqualify(index.indexdef)}`);
   }
+  lines.push('', 'triggers');
+  for (const trigger of triggers.rows) lines.push(`  ${unqualify(trigger.definition)}`);
+  lines.push('', 'functions');
+  for (const fn of functions.rows) lines.push('', ...unqualify(fn.definition).trimEnd().split('\n'));
   return `${lines.join('\n').trim()}\n`;
 }

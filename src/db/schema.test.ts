@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, withSchemaChangeLock } from '../../test/database.ts';
 import { openDatabase, openPglite } from './client.ts';
-import { migrateToLatest } from './migrate.ts';
+import { applyFunctions, migrateToLatest } from './migrate.ts';
 import { describeSchema } from './schema-description.ts';
 
 const snapshotPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.txt');
@@ -43,6 +43,19 @@ describe('the migrated schema', () => {
     }
   });
 
+  it('re-applies a functions file whose definition in the database differs from src/db/functions', async () => {
+    await sql`create or replace function sozwatch_refresh_incident_counting(ids text[]) returns void language sql as 'select'`.execute(
+      database.db,
+    );
+    await database.db.deleteFrom('db_functions').where('file', '=', 'counting.sql').execute();
+    await withSchemaChangeLock(process.env.DATABASE_URL, async () => {
+      await migrateToLatest(database.db, database.schema);
+    });
+    const described = await describeSchema(database.db, database.schema);
+    expect(described).toBe(fs.readFileSync(snapshotPath, 'utf8'));
+    expect(await applyFunctions(database.db)).toEqual([]);
+  });
+
   it('running the migrations again changes nothing', async () => {
     let applied: string[] = [];
     await withSchemaChangeLock(process.env.DATABASE_URL, async () => {
@@ -58,14 +71,11 @@ describe('reference data', () => {
       .selectFrom('categories')
       .select(['code', 'group_code', 'labels'])
       .execute();
+    // The codes themselves are held to src/domain/taxonomy.ts by src/domain/taxonomy.test.ts.
     const byGroup = (group: string) => rows.filter((row) => row.group_code === group).map((row) => row.code);
-    expect(byGroup('rights')).toHaveLength(11);
-    expect(byGroup('information')).toHaveLength(8);
     expect(byGroup('legal')).toEqual(
       expect.arrayContaining(['criminal', 'civil', 'administrative', 'civil_honor_dignity']),
     );
-    expect(byGroup('legal')).toHaveLength(15);
-    expect(byGroup('context')).toHaveLength(5);
     for (const row of rows) {
       expect(Object.keys(row.labels).sort(), row.code).toEqual(['en', 'kk', 'ru']);
     }

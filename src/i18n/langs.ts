@@ -1,5 +1,6 @@
-export const langs = ['kk', 'ru', 'en'] as const;
-export type Lang = (typeof langs)[number];
+import { type Lang, langs } from '../domain/vocabularies.ts';
+
+export { type Lang, langs };
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (langs as readonly string[]).includes(value);

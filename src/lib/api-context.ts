@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { requireRole, verifyCsrf } from '../modules/auth/index.ts';
 import type { ServiceContext } from './context.ts';
 import type { AppDeps } from './deps.ts';
@@ -48,4 +49,44 @@ export function auditIdParam(request: FastifyRequest): number {
 
 export function queryOf(request: FastifyRequest): Record<string, unknown> {
   return { ...(request.query as Record<string, unknown> | undefined) };
+}
+
+/** A path id as the editorial routes document it (pathId checks the same pattern). */
+const idParam = z.string().describe('a record id');
+
+/**
+ * The route options of an editorial API operation: its OpenAPI description and the service's own
+ * zod schemas for its input. The schemas document the input; the service validates it, after the
+ * session and CSRF checks (so an anonymous caller is refused before anything about its input is
+ * said). Fastify therefore runs no validator of its own on these routes.
+ */
+export function editorialOperation(spec: {
+  operationId: string;
+  summary: string;
+  description?: string;
+  write: boolean;
+  params?: readonly string[];
+  querystring?: z.ZodType;
+  body?: z.ZodType;
+}) {
+  const params = spec.params ?? [];
+  return {
+    schema: {
+      operationId: spec.operationId,
+      summary: spec.summary,
+      ...(spec.description ? { description: spec.description } : {}),
+      tags: ['editorial'],
+      ...(params.length > 0
+        ? { params: z.object(Object.fromEntries(params.map((name) => [name, idParam]))) }
+        : {}),
+      ...(spec.querystring ? { querystring: spec.querystring } : {}),
+      ...(spec.body ? { body: spec.body } : {}),
+      ...(spec.write
+        ? {
+            headers: z.object({ 'x-csrf-token': z.string().describe("the session's CSRF token").optional() }),
+          }
+        : {}),
+    },
+    validatorCompiler: () => (value: unknown) => ({ value }),
+  };
 }

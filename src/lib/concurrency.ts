@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import type { AuditEntry } from './audit.ts';
-import { AppError } from './errors.ts';
+import { errorText } from './errors.messages.ts';
+import { AppError, type ErrorDetail } from './errors.ts';
 
 /**
  * Optimistic concurrency: an update carries the version it was based on. When the record moved on
@@ -21,19 +22,16 @@ export async function assertCurrentVersion(
     .orderBy('audit_log.id', 'desc')
     .select(['audit_log.occurred_at', 'audit_log.via', 'users.display_name', 'users.email'])
     .executeTakeFirst();
-  const who = last?.display_name
-    ? `${last.display_name} (${last.email ?? ''})`
-    : last
-      ? `the ${last.via} process`
-      : 'someone else';
-  const when = last ? ` on ${formatUtc(new Date(last.occurred_at))}` : '';
-  throw new AppError(
-    'stale_version',
-    `${entity.label} ${entity.id} was changed by ${who}${when} after you opened it ` +
-      `(your copy is version ${expected}, the record is now version ${current}); ` +
-      'reload it and apply your changes again',
-    { field: 'version' },
-  );
+  // The person's name, or how the change came (cli, import), or nobody known.
+  const who = last?.display_name ? `${last.display_name} (${last.email ?? ''})` : (last?.via ?? '');
+  const detail: ErrorDetail = last
+    ? {
+        key: last.display_name ? 'staleVersionBy' : 'staleVersionVia',
+        params: { id: entity.id, who, when: formatUtc(new Date(last.occurred_at)), expected, current },
+      }
+    : { key: 'staleVersion', params: { id: entity.id, expected, current } };
+  const english = errorText('en', detail.key, detail.params);
+  throw new AppError('stale_version', `${entity.label} ${english}`, { field: 'version', detail });
 }
 
 function formatUtc(date: Date): string {

@@ -1,12 +1,14 @@
 import type { Db } from '../db/client.ts';
+import type { LegalRole, TaxonomyGroup } from '../domain/vocabularies.ts';
+import type { ErrorDetail } from './errors.ts';
 
 /** The reference tables that validation of records needs, read once per operation. */
 export type ReferenceData = {
   categories: Map<
     string,
     {
-      group: 'rights' | 'information' | 'legal' | 'context';
-      legalRole: 'kind' | 'subject' | null;
+      group: TaxonomyGroup;
+      legalRole: LegalRole | null;
       legalKind: string | null;
     }
   >;
@@ -50,14 +52,14 @@ export function regionProblem(
   reference: Pick<ReferenceData, 'regions'>,
   code: string,
   date: { first: string; last: string },
-): string | null {
+): ErrorDetail | null {
   const region = reference.regions.get(code);
-  if (!region) return `unknown region "${code}"`;
+  if (!region) return { key: 'unknownRegion', params: { code } };
   if (region.validFrom && date.last < region.validFrom) {
-    return `region "${code}" did not exist yet on ${date.first} (it exists from ${region.validFrom})`;
+    return { key: 'regionNotYet', params: { code, date: date.first, from: region.validFrom } };
   }
   if (region.validTo && date.first > region.validTo) {
-    return `region "${code}" no longer existed on ${date.first} (it ended on ${region.validTo})`;
+    return { key: 'regionEnded', params: { code, date: date.first, to: region.validTo } };
   }
   return null;
 }

@@ -1,4 +1,5 @@
-import type { RecordStatus, Role } from '../db/types.ts';
+import type { RecordStatus, Role, WorkflowAction } from '../domain/vocabularies.ts';
+import { workflowActions } from '../domain/vocabularies.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -22,23 +23,11 @@ import { AppError } from './errors.ts';
  * - Authors (monitors; lawyers for cases) submit, withdraw and discard their own drafts. Editors and
  *   admins run the desk: return, publish, unpublish, archive and restore any record.
  */
-export const workflowStatuses = [
-  'draft',
-  'in_review',
-  'published',
-  'archived',
-] as const satisfies readonly RecordStatus[];
-
-export const workflowActions = [
-  'submit',
-  'withdraw',
-  'return',
-  'publish',
-  'unpublish',
-  'archive',
-  'restore',
-] as const;
-export type WorkflowAction = (typeof workflowActions)[number];
+export {
+  recordStatuses as workflowStatuses,
+  type WorkflowAction,
+  workflowActions,
+} from '../domain/vocabularies.ts';
 
 export type RecordKind = 'incident' | 'case';
 
@@ -101,8 +90,10 @@ export function transition(
 ): RecordStatus {
   const rule = ruleFor(status, action);
   if (!rule) {
+    // The message keeps no field prefix: a refused step is shown at the top of the record's page.
     throw new AppError('invalid_transition', `cannot ${action} a record whose status is ${status}`, {
       field: 'status',
+      detail: { key: 'invalidTransition', params: { action, status } },
     });
   }
   if (!mayFire(rule, role, subject)) {

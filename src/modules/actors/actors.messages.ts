@@ -2,7 +2,11 @@ import { defineMessages } from '../../i18n/define.ts';
 import type { Lang } from '../../i18n/langs.ts';
 import type { ActorKind } from './actors.schemas.ts';
 
-/** Every actor kind in every language: a kind without a label fails the type check. */
+/**
+ * Every actor kind in every language, the one wording of each kind for the public side and the
+ * editor alike (the editor uses it in running text through `actorKindInSentence`). A kind without
+ * a label fails the type check.
+ */
 export const actorKindLabels: Record<Lang, Record<ActorKind, string>> = {
   en: {
     journalist: 'Journalist',
@@ -19,7 +23,7 @@ export const actorKindLabels: Record<Lang, Record<ActorKind, string>> = {
     police: 'Police',
     prosecutor: 'Prosecutor’s office',
     court: 'Court',
-    national_security: 'National Security Committee',
+    national_security: 'National security committee',
     local_executive: 'Akimat (local executive)',
     ministry: 'Ministry',
     election_commission: 'Election commission',
@@ -27,7 +31,7 @@ export const actorKindLabels: Record<Lang, Record<ActorKind, string>> = {
     company: 'Company',
     security_guard: 'Security guard',
     private_person: 'Private person',
-    platform: 'Platform',
+    platform: 'Online platform',
     foreign_state: 'Foreign state',
     unknown: 'Unknown',
   },
@@ -50,11 +54,11 @@ export const actorKindLabels: Record<Lang, Record<ActorKind, string>> = {
     local_executive: 'Акимат',
     ministry: 'Министерство',
     election_commission: 'Избирательная комиссия',
-    other_state_body: 'Иной государственный орган',
+    other_state_body: 'Другой госорган',
     company: 'Компания',
     security_guard: 'Охрана',
     private_person: 'Частное лицо',
-    platform: 'Платформа',
+    platform: 'Онлайн-платформа',
     foreign_state: 'Иностранное государство',
     unknown: 'Неизвестно',
   },
@@ -68,7 +72,7 @@ export const actorKindLabels: Record<Lang, Record<ActorKind, string>> = {
     citizen: 'Азамат',
     official: 'Лауазымды тұлға',
     media_outlet: 'БАҚ',
-    online_channel: 'Онлайн арна немесе парақша',
+    online_channel: 'Онлайн-арна немесе парақша',
     ngo: 'ҮЕҰ',
     police: 'Полиция',
     prosecutor: 'Прокуратура',
@@ -81,11 +85,25 @@ export const actorKindLabels: Record<Lang, Record<ActorKind, string>> = {
     company: 'Компания',
     security_guard: 'Күзет',
     private_person: 'Жеке тұлға',
-    platform: 'Платформа',
+    platform: 'Онлайн-платформа',
     foreign_state: 'Шет мемлекет',
     unknown: 'Белгісіз',
   },
 };
+
+/**
+ * The label inside a sentence ("media outlet, defendant"): the first letter lowered unless the
+ * label is an acronym (NGO, КНБ, БАҚ).
+ */
+export function actorKindInSentence(lang: Lang, kind: ActorKind): string {
+  const label = actorKindLabels[lang][kind];
+  const second = label.charAt(1);
+  return second !== '' &&
+    second === second.toLocaleLowerCase(lang) &&
+    second !== second.toLocaleUpperCase(lang)
+    ? label.charAt(0).toLocaleLowerCase(lang) + label.slice(1)
+    : label;
+}
 
 export const actorMessages = defineMessages({
   en: {

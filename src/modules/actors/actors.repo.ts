@@ -268,7 +268,7 @@ export async function findSimilarNames(db: Db, key: string, limit: number) {
 
 export async function listActorIds(
   db: Db,
-  filters: { q?: string; kind?: string; include_merged?: boolean; page: number; page_size: number },
+  filters: { q?: string; kind?: ActorKind; include_merged?: boolean; page: number; page_size: number },
 ) {
   let query = db.selectFrom('actors');
   if (!filters.include_merged) query = query.where('merged_into', 'is', null);

@@ -1,37 +1,11 @@
 import { z } from 'zod';
+import { type ActorKind, actorKinds } from '../../domain/vocabularies.ts';
+
 import type { LocalizedText } from '../../i18n/langs.ts';
 import { recordIdPattern } from '../../lib/input.ts';
 import { localizedTextSchema } from '../../lib/localized.ts';
 
-/** Actor kinds are a contract (DESIGN section 7). */
-export const actorKinds = [
-  'journalist',
-  'editor',
-  'camera_operator',
-  'blogger',
-  'activist',
-  'lawyer',
-  'citizen',
-  'official',
-  'media_outlet',
-  'online_channel',
-  'ngo',
-  'police',
-  'prosecutor',
-  'court',
-  'national_security',
-  'local_executive',
-  'ministry',
-  'election_commission',
-  'other_state_body',
-  'company',
-  'security_guard',
-  'private_person',
-  'platform',
-  'foreign_state',
-  'unknown',
-] as const;
-export type ActorKind = (typeof actorKinds)[number];
+export { type ActorKind, actorKinds } from '../../domain/vocabularies.ts';
 
 /** The state's own actors: officials and every state body. */
 export const stateActorKinds: readonly ActorKind[] = [

@@ -66,7 +66,7 @@ export async function createActor(ctx: ServiceContext, input: ActorInput): Promi
   const id = await inTransaction(ctx, async (tctx) => {
     const write: ActorWrite = { ...parsed, id: parsed.id ?? newId('actor'), merged_into: null };
     if ((await existingActorIds(tctx.db, [write.id])).size > 0) {
-      throw new AppError('conflict', `an actor with the id ${write.id} exists already`, { field: 'id' });
+      throw AppError.of('conflict', { key: 'actorIdExists', params: { id: write.id } }, { field: 'id' });
     }
     await insertActors(tctx.db, [write], tctx.now());
     await auditActor(tctx, 'actor.create', write.id, null);
@@ -142,7 +142,12 @@ export async function resolveActorRefs(
   const ids = refs.flatMap((ref) => ('actor_id' in ref ? [ref.actor_id] : []));
   const existing = await existingActorIds(ctx.db, ids);
   const missing = ids.find((id) => !existing.has(id));
-  if (missing) throw new AppError('validation_failed', `no actor ${missing}`, { field: 'actor_id' });
+  if (missing) {
+    throw new AppError('validation_failed', `no actor ${missing}`, {
+      field: 'actor_id',
+      detail: { key: 'noActor', params: { id: missing } },
+    });
+  }
   const survivors = await resolveSurvivors(ctx.db, ids);
   const byName = refs.flatMap((ref) => ('name' in ref ? [ref] : []));
   const found = await findActorsByNameKind(ctx.db, byName);

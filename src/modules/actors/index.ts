@@ -1,11 +1,5 @@
-export { actorKindLabels, actorMessages } from './actors.messages.ts';
+export { actorKindInSentence, actorKindLabels, actorMessages } from './actors.messages.ts';
 export { type PublicActor, toPublicActor } from './actors.present.ts';
-export {
-  getPublicActor,
-  listPublicActors,
-  type PublicActorFilters,
-  publicActorFiltersSchema,
-} from './actors.public.ts';
 export {
   actorUsage,
   existingActorIds,

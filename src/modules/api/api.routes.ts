@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import type { ModuleOptions } from '../../lib/deps.ts';
 import { AppError } from '../../lib/errors.ts';
+import { SESSION_COOKIE } from '../auth/index.ts';
 import {
   actorDetailSchema,
   actorSummarySchema,
@@ -120,6 +121,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
     '/',
     {
       schema: {
+        operationId: 'getIndex',
         summary: 'The entry point: where each collection is',
         tags: ['meta'],
         response: {
@@ -154,6 +156,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
     '/incidents',
     {
       schema: {
+        operationId: 'listIncidents',
         summary: 'Published incidents matching a filter, a page at a time',
         description:
           'The filter is the one of the list page, the charts and the downloads. A text search (q) pages through its newest 1000 matches; other lists reach 10000 records; use the downloads for more.',
@@ -194,6 +197,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
     '/incidents/facets',
     {
       schema: {
+        operationId: 'facetIncidents',
         summary: 'Facet counts of a filter, as on the list page',
         description:
           'Each dimension is counted under the whole filter, except that a dimension with a filter of its own is counted without it. Large selections are estimated from a sample (exact: false).',
@@ -217,6 +221,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
       `/incidents.${format}`,
       {
         schema: {
+          operationId: `downloadIncidents${format.toUpperCase()}`,
           summary: `Download the records of a filter as ${format.toUpperCase()}`,
           description: `Every record of the filter, newest first, at most ${EXPORT_LIMIT}. Labels and texts in the chosen language, falling back to another language where a text has no translation.`,
           tags: ['incidents'],
@@ -244,6 +249,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
     '/incidents/:id',
     {
       schema: {
+        operationId: 'getIncident',
         summary: 'One published incident',
         tags: ['incidents'],
         params: idParams,
@@ -262,6 +268,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
     '/cases',
     {
       schema: {
+        operationId: 'listCases',
         summary: 'Published legal cases, most recent activity first',
         tags: ['cases'],
         querystring: casesQuerySchema,
@@ -285,6 +292,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
     '/cases/:id',
     {
       schema: {
+        operationId: 'getCase',
         summary: 'One published legal case with its timeline',
         tags: ['cases'],
         params: idParams,
@@ -303,6 +311,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
     '/actors',
     {
       schema: {
+        operationId: 'listActors',
         summary: 'People and organizations named in published records',
         tags: ['actors'],
         querystring: actorsQuerySchema,
@@ -332,6 +341,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
     '/actors/:id',
     {
       schema: {
+        operationId: 'getActor',
         summary: 'Everything public about one journalist or outlet',
         description: 'A merged actor answers 301 with the location of the actor it was merged into.',
         tags: ['actors'],
@@ -352,6 +362,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
     '/stats',
     {
       schema: {
+        operationId: 'getMonthStats',
         summary: "A month's figures: the month, the year to date and the same period last year",
         description:
           'The shape of `sozwatch stats --json` (DESIGN section 7), counted by the rules of section 4.',
@@ -367,6 +378,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
     '/stats/monthly',
     {
       schema: {
+        operationId: 'getMonthlyStats',
         summary: 'Group figures month by month',
         description:
           'rights and information: distinct published incidents counted in the month; legal: published cases new in the month; total: their sum (DESIGN section 4).',
@@ -407,6 +419,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
     '/stats/incidents',
     {
       schema: {
+        operationId: 'countIncidents',
         summary: 'Counts of the incidents of a filter, by dimension (the data of the charts)',
         tags: ['stats'],
         querystring: statsIncidentsQuerySchema,
@@ -432,6 +445,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
     '/taxonomy',
     {
       schema: {
+        operationId: 'getTaxonomy',
         summary: 'Groups, categories and legal articles with their labels',
         tags: ['reference'],
         response: { 200: z.object({ data: taxonomySchema }) },
@@ -444,6 +458,7 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
     '/regions',
     {
       schema: {
+        operationId: 'getRegions',
         summary: 'Regions with their history and their place on the tile map',
         tags: ['reference'],
         response: { 200: z.object({ data: z.array(regionSchema) }) },
@@ -468,9 +483,20 @@ export const apiModule = Object.assign(
           title: 'sozwatch public API',
           version: API_VERSION,
           description:
-            'Published incidents, legal cases, actors, figures and reference data. Read-only, CORS-enabled, rate-limited. Errors are {"error":{"code","message","field"?}}. Confidential fields never appear.',
+            'Published incidents, legal cases, actors, figures and reference data: read-only, CORS-enabled, rate-limited; confidential fields never appear. The editorial operations (tag editorial) need a signed-in session. Errors are {"error":{"code","message","field"?}}.',
         },
         servers: [{ url: '/' }],
+        components: {
+          securitySchemes: {
+            session: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: SESSION_COOKIE,
+              description:
+                'The session of a signed-in monitor, lawyer, editor or administrator (sign in at /{lang}/login). A write also sends the session CSRF token in the x-csrf-token header.',
+            },
+          },
+        },
         tags: [
           { name: 'incidents' },
           { name: 'cases' },
@@ -478,13 +504,18 @@ export const apiModule = Object.assign(
           { name: 'stats' },
           { name: 'reference' },
           { name: 'meta' },
+          { name: 'answers' },
+          { name: 'editorial', description: 'Records of every status, for signed-in staff' },
         ],
       },
       transform: (document) => {
-        // The editorial API under /api/v1/editorial needs a session: it is not part of the public document.
-        const isPublic = document.url.startsWith('/api/v1') && !document.url.startsWith('/api/v1/editorial');
-        if (!isPublic) return { schema: { ...document.schema, hide: true }, url: document.url };
-        return jsonSchemaTransform(document);
+        // The document covers /api/v1: the public API (no security) and the editorial API, which
+        // needs a signed-in session (and its CSRF token for a write). Pages are not in it.
+        if (!document.url.startsWith('/api/v1'))
+          return { schema: { ...document.schema, hide: true }, url: document.url };
+        const transformed = jsonSchemaTransform(document);
+        const security = document.url.startsWith('/api/v1/editorial') ? [{ session: [] }] : [];
+        return { ...transformed, schema: { ...transformed.schema, security } };
       },
       transformObject: jsonSchemaTransformObject,
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseKinds } from '../../domain/vocabularies.ts';
 import { langs } from '../../i18n/langs.ts';
 import { aggregateDimensions, incidentFiltersSchema, incidentListQuerySchema } from '../search/index.ts';
 
@@ -91,7 +92,7 @@ export const statsSchema = z
   .meta({ id: 'MonthStats' });
 
 export const casesQuerySchema = z.object({
-  kind: z.enum(['criminal', 'civil', 'administrative']).optional(),
+  kind: z.enum(caseKinds).optional(),
   page: z.coerce.number().int().min(1).max(1000).default(1),
   per_page: z.coerce.number().int().min(1).max(100).default(20),
 });

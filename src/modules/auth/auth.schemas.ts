@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Role } from '../../db/types.ts';
+import { roles } from '../../domain/vocabularies.ts';
 import { AppError } from '../../lib/errors.ts';
 import { passwordLength } from './auth.passwords.ts';
 
-export const roles = ['admin', 'editor', 'monitor', 'lawyer'] as const satisfies readonly Role[];
+export { roles } from '../../domain/vocabularies.ts';
 
 /** Roles that must sign in with a second factor (they can publish, or manage users). */
 export const rolesRequiringSecondFactor: readonly Role[] = ['admin', 'editor'];

@@ -3,8 +3,10 @@
  * editor's texts to one data object in one language. Every renderer (HTML, Markdown, PDF, DOCX)
  * only lays this object out, so the four outputs always say the same thing.
  */
+
 import type { Config } from '../../config.ts';
 import type { BulletinSection, CaseKind, Instance, Outcome } from '../../db/types.ts';
+import { bulletinSections } from '../../domain/vocabularies.ts';
 import { amountInWords } from '../../i18n/amounts.ts';
 import { interpolate, translator } from '../../i18n/define.ts';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
@@ -19,13 +21,8 @@ import {
 import { type BulletinMessageKey, bulletinMessages } from './bulletins.messages.ts';
 import { countedNoun, dayAndMonth, monthPhrases } from './wording.ts';
 
-export const bulletinSections: readonly BulletinSection[] = [
-  'context',
-  'rights',
-  'information',
-  'legal',
-  'ongoing',
-];
+// The sections and their printed order are the vocabulary's (src/domain/vocabularies.ts).
+export { bulletinSections } from '../../domain/vocabularies.ts';
 
 export type CaseEventSnapshot = {
   date: string;

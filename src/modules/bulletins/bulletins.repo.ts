@@ -1,6 +1,9 @@
+import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
+import type { BulletinItems, Bulletins } from '../../db/database.generated.ts';
 import type { BulletinSection, CaseKind } from '../../db/types.ts';
+import { bulletinSections } from '../../domain/vocabularies.ts';
 import type { LocalizedText } from '../../i18n/langs.ts';
 import { lastDayOfMonth } from '../stats/periods.ts';
 import type { BulletinInput, BulletinItemInput, CaseEventSnapshot, ItemSnapshot } from './assemble.ts';
@@ -26,13 +29,10 @@ export async function loadLabels(db: Db): Promise<BulletinInput['labels']> {
   };
 }
 
-const sectionOrder: Record<BulletinSection, number> = {
-  context: 0,
-  rights: 1,
-  information: 2,
-  legal: 3,
-  ongoing: 4,
-};
+const sectionOrder = Object.fromEntries(bulletinSections.map((section, index) => [section, index])) as Record<
+  BulletinSection,
+  number
+>;
 
 /**
  * The items a month offers: its published incidents (context first, then rights, then information),
@@ -77,15 +77,17 @@ export async function collectMonthItems(db: Db, month: string): Promise<Bulletin
     first_date: string;
     events: CaseEventSnapshot[];
   }>`
-    select c.id, c.kind, c.title, c.summary, firsts.first_date,
+    select c.id, c.kind, c.title, c.summary, counting.first_date,
       (select json_agg(json_build_object('date', e.date, 'kind', e.kind, 'instance', e.instance, 'outcome', e.outcome,
                 'awarded', e.awarded, 'note', e.note) order by e.date, e.position, e.id)
          from case_events e where e.case_id = c.id and e.date between ${from} and ${to}) as events
     from cases c
-    join lateral (select min(e.date) as first_date from case_events e where e.case_id = c.id) firsts on true
+    -- When a case began (its earliest event) has one definition: case_counting, kept by
+    -- src/db/functions/counting.sql, which the figures read too.
+    join case_counting counting on counting.case_id = c.id
     where c.status = 'published'
       and c.id in (select case_id from case_events where date between ${from} and ${to})
-    order by firsts.first_date, c.id`.execute(db);
+    order by counting.first_date, c.id`.execute(db);
 
   const items: BulletinItemInput[] = [];
   for (const row of incidents) {
@@ -173,4 +175,38 @@ export async function recordsChangedSince(db: Db, since: Date) {
     .orderBy('last_change', 'desc')
     .limit(500)
     .execute();
+}
+
+/** The bulletin's row, locked for the rest of the transaction. */
+export async function lockBulletin(db: Db, bulletinId: number) {
+  return db.selectFrom('bulletins').selectAll().where('id', '=', bulletinId).forUpdate().executeTakeFirst();
+}
+
+export async function insertBulletin(db: Db, input: { month: string; createdBy: number | null; now: Date }) {
+  return db
+    .insertInto('bulletins')
+    .values({
+      month: `${input.month}-01`,
+      created_by: input.createdBy,
+      created_at: input.now,
+      updated_at: input.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateBulletin(db: Db, bulletinId: number, changes: Updateable<Bulletins>) {
+  await db.updateTable('bulletins').set(changes).where('id', '=', bulletinId).execute();
+}
+
+export async function insertBulletinItems(db: Db, rows: Insertable<BulletinItems>[]) {
+  await db.insertInto('bulletin_items').values(rows).execute();
+}
+
+export async function updateBulletinItem(db: Db, itemId: number, changes: Updateable<BulletinItems>) {
+  await db.updateTable('bulletin_items').set(changes).where('id', '=', itemId).execute();
+}
+
+export async function deleteBulletinItems(db: Db, itemIds: number[]) {
+  await db.deleteFrom('bulletin_items').where('id', 'in', itemIds).execute();
 }

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs } from '../../../test/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
-import { insertIncident, insertUser } from '../../../test/factories.ts';
+import { insertIncident } from '../../../test/factories.ts';
 import { insertMay2024 } from '../../../test/fixtures/may-2024.ts';
 import { loadConfig } from '../../config.ts';
 import { buildServer } from '../../server.tsx';
-import { createSession, SESSION_COOKIE } from '../auth/index.ts';
 
 let database: TestDatabase;
 let app: FastifyInstance;
@@ -13,9 +13,8 @@ let editor: { cookie: string; csrf: string };
 let monitor: { cookie: string; csrf: string };
 
 async function signIn(role: 'editor' | 'monitor') {
-  const user = await insertUser(database.db, { role, displayName: `Test ${role}` });
-  const session = await createSession(database.db, user.id, new Date(), { secondFactorDone: true });
-  return { cookie: `${SESSION_COOKIE}=${session.token}`, csrf: session.csrfToken };
+  const session = await signInAs(database.db, role);
+  return { cookie: session.cookie, csrf: session.csrfToken };
 }
 
 const form = (values: Record<string, string>) => new URLSearchParams(values).toString();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { langs } from '../../i18n/langs.ts';
+import { bulletinSections, caseKinds, datePrecisions, instances, langs } from '../../domain/vocabularies.ts';
 import type { ItemSnapshot } from './assemble.ts';
 
 /** JSON columns are parsed at the boundary: the frozen figures and the item snapshots of a bulletin. */
@@ -24,7 +24,7 @@ export const statsJsonSchema = z.object({
 });
 
 const localizedText = z.object({ kk: z.string(), ru: z.string(), en: z.string() }).partial();
-const instance = z.enum(['first', 'appeal', 'cassation', 'supreme']).nullable();
+const instance = z.enum(instances).nullable();
 const outcome = z
   .enum(['for_media', 'against_media', 'partial', 'dismissed', 'settled', 'pending'])
   .nullable();
@@ -34,7 +34,7 @@ export const itemSnapshotSchema: z.ZodType<ItemSnapshot> = z.discriminatedUnion(
     type: z.literal('incident'),
     id: z.string(),
     date: z.string(),
-    datePrecision: z.enum(['day', 'month']),
+    datePrecision: z.enum(datePrecisions),
     restricted: z.boolean(),
     title: localizedText,
     summary: localizedText,
@@ -44,7 +44,7 @@ export const itemSnapshotSchema: z.ZodType<ItemSnapshot> = z.discriminatedUnion(
   z.object({
     type: z.literal('case'),
     id: z.string(),
-    kind: z.enum(['criminal', 'civil', 'administrative']),
+    kind: z.enum(caseKinds),
     title: localizedText,
     summary: localizedText,
     firstDate: z.string().nullable(),
@@ -68,9 +68,7 @@ export const bulletinTextsForm = z.object({
   version: z.coerce.number().int().positive(),
   ...Object.fromEntries(langs.map((lang) => [`introduction_${lang}`, text])),
   ...Object.fromEntries(
-    ['context', 'rights', 'information', 'legal', 'ongoing'].flatMap((section) =>
-      langs.map((lang) => [`note_${section}_${lang}`, text]),
-    ),
+    bulletinSections.flatMap((section) => langs.map((lang) => [`note_${section}_${lang}`, text])),
   ),
 });
 

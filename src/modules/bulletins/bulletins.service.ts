@@ -9,10 +9,16 @@ import { computeMonthStats, parseMonth, type ScopeName, type StatsJson, scopeNam
 import type { BulletinInput, BulletinItemInput, ItemSnapshot } from './assemble.ts';
 import {
   collectMonthItems,
+  deleteBulletinItems,
   findBulletin,
   findBulletinItems,
+  insertBulletin,
+  insertBulletinItems,
   loadLabels,
+  lockBulletin,
   recordsChangedSince,
+  updateBulletin,
+  updateBulletinItem,
 } from './bulletins.repo.ts';
 import { itemSnapshotSchema, statsJsonSchema } from './bulletins.schemas.ts';
 
@@ -27,12 +33,7 @@ function requireEditor(ctx: ServiceContext) {
 const recordKey = (snapshot: Pick<ItemSnapshot, 'type' | 'id'>) => `${snapshot.type}:${snapshot.id}`;
 
 async function loadDraftForUpdate(trx: Db, bulletinId: number) {
-  const bulletin = await trx
-    .selectFrom('bulletins')
-    .selectAll()
-    .where('id', '=', bulletinId)
-    .forUpdate()
-    .executeTakeFirst();
+  const bulletin = await lockBulletin(trx, bulletinId);
   if (!bulletin) throw new AppError('not_found', `no bulletin ${bulletinId}`);
   if (bulletin.status !== 'draft') {
     throw new AppError('conflict', 'this bulletin is published; its content is frozen');
@@ -59,41 +60,35 @@ async function syncItems(trx: Db, bulletinId: number, month: string) {
   const keptKeys = new Set(kept.map(keyOf));
   const removed = existing.filter((row) => !offeredKeys.has(keyOf(row)));
   if (removed.length > 0) {
-    await trx
-      .deleteFrom('bulletin_items')
-      .where(
-        'id',
-        'in',
-        removed.map((row) => row.id),
-      )
-      .execute();
+    await deleteBulletinItems(
+      trx,
+      removed.map((row) => row.id),
+    );
   }
   const added = offered.filter((item) => !keptKeys.has(recordKey(item.snapshot)));
   // A kept item follows its record into another section (say, an incident recategorized).
   for (const row of kept) {
     const section = offeredKeys.get(keyOf(row))?.section;
     if (section && section !== row.section) {
-      await trx.updateTable('bulletin_items').set({ section }).where('id', '=', row.id).execute();
+      await updateBulletinItem(trx, row.id, { section });
     }
   }
   let position = existing.reduce((max, row) => Math.max(max, row.position), 0);
   if (added.length > 0) {
-    await trx
-      .insertInto('bulletin_items')
-      .values(
-        added.map((item) => {
-          position += 1;
-          return {
-            bulletin_id: bulletinId,
-            section: item.section,
-            position,
-            incident_id: item.snapshot.type === 'incident' ? item.snapshot.id : null,
-            case_id: item.snapshot.type === 'case' ? item.snapshot.id : null,
-            snapshot: null,
-          };
-        }),
-      )
-      .execute();
+    await insertBulletinItems(
+      trx,
+      added.map((item) => {
+        position += 1;
+        return {
+          bulletin_id: bulletinId,
+          section: item.section,
+          position,
+          incident_id: item.snapshot.type === 'incident' ? item.snapshot.id : null,
+          case_id: item.snapshot.type === 'case' ? item.snapshot.id : null,
+          snapshot: null,
+        };
+      }),
+    );
   }
   return { added: added.length, removed: removed.length };
 }
@@ -107,16 +102,7 @@ export async function createBulletinDraft(
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await findBulletin(trx, month);
     if (existing) return { id: existing.id };
-    const row = await trx
-      .insertInto('bulletins')
-      .values({
-        month: `${month}-01`,
-        created_by: ctx.user?.id ?? null,
-        created_at: ctx.now(),
-        updated_at: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertBulletin(trx, { month, createdBy: ctx.user?.id ?? null, now: ctx.now() });
     const synced = await syncItems(trx, row.id, month);
     await writeAudit(trx, ctx, {
       action: 'bulletin.create',
@@ -138,11 +124,7 @@ export async function refreshBulletinItems(
     checkVersion(bulletin.version, input.version);
     const month = bulletin.month.slice(0, 7);
     const synced = await syncItems(trx, bulletin.id, month);
-    await trx
-      .updateTable('bulletins')
-      .set({ version: bulletin.version + 1, updated_at: ctx.now() })
-      .where('id', '=', bulletin.id)
-      .execute();
+    await updateBulletin(trx, bulletin.id, { version: bulletin.version + 1, updated_at: ctx.now() });
     await writeAudit(trx, ctx, {
       action: 'bulletin.refresh',
       entityType: 'bulletin',
@@ -166,16 +148,12 @@ export async function updateBulletinTexts(
   await ctx.db.transaction().execute(async (trx) => {
     const bulletin = await loadDraftForUpdate(trx, input.bulletinId);
     checkVersion(bulletin.version, input.version);
-    await trx
-      .updateTable('bulletins')
-      .set({
-        introduction: JSON.stringify(input.introduction),
-        section_notes: JSON.stringify(input.sectionNotes),
-        version: bulletin.version + 1,
-        updated_at: ctx.now(),
-      })
-      .where('id', '=', bulletin.id)
-      .execute();
+    await updateBulletin(trx, bulletin.id, {
+      introduction: JSON.stringify(input.introduction),
+      section_notes: JSON.stringify(input.sectionNotes),
+      version: bulletin.version + 1,
+      updated_at: ctx.now(),
+    });
     await writeAudit(trx, ctx, {
       action: 'bulletin.update',
       entityType: 'bulletin',
@@ -201,21 +179,9 @@ export async function moveBulletinItem(
     const index = sameSection.indexOf(item);
     const neighbour = sameSection[input.direction === 'up' ? index - 1 : index + 1];
     if (!neighbour) return;
-    await trx
-      .updateTable('bulletin_items')
-      .set({ position: neighbour.position })
-      .where('id', '=', item.id)
-      .execute();
-    await trx
-      .updateTable('bulletin_items')
-      .set({ position: item.position })
-      .where('id', '=', neighbour.id)
-      .execute();
-    await trx
-      .updateTable('bulletins')
-      .set({ version: bulletin.version + 1, updated_at: ctx.now() })
-      .where('id', '=', bulletin.id)
-      .execute();
+    await updateBulletinItem(trx, item.id, { position: neighbour.position });
+    await updateBulletinItem(trx, neighbour.id, { position: item.position });
+    await updateBulletin(trx, bulletin.id, { version: bulletin.version + 1, updated_at: ctx.now() });
     await writeAudit(trx, ctx, {
       action: 'bulletin.reorder',
       entityType: 'bulletin',
@@ -243,27 +209,19 @@ export async function publishBulletin(ctx: ServiceContext, input: { bulletinId: 
       const key = row.incident_id ? `incident:${row.incident_id}` : `case:${row.case_id ?? ''}`;
       const current = offered.get(key);
       if (current) {
-        await trx
-          .updateTable('bulletin_items')
-          .set({ snapshot: JSON.stringify(current.snapshot) })
-          .where('id', '=', row.id)
-          .execute();
+        await updateBulletinItem(trx, row.id, { snapshot: JSON.stringify(current.snapshot) });
       } else {
-        await trx.deleteFrom('bulletin_items').where('id', '=', row.id).execute();
+        await deleteBulletinItems(trx, [row.id]);
       }
     }
-    await trx
-      .updateTable('bulletins')
-      .set({
-        status: 'published',
-        frozen_figures: JSON.stringify(figures),
-        published_at: ctx.now(),
-        published_by: ctx.user?.id ?? null,
-        version: bulletin.version + 1,
-        updated_at: ctx.now(),
-      })
-      .where('id', '=', bulletin.id)
-      .execute();
+    await updateBulletin(trx, bulletin.id, {
+      status: 'published',
+      frozen_figures: JSON.stringify(figures),
+      published_at: ctx.now(),
+      published_by: ctx.user?.id ?? null,
+      version: bulletin.version + 1,
+      updated_at: ctx.now(),
+    });
     await writeAudit(trx, ctx, {
       action: 'bulletin.publish',
       entityType: 'bulletin',

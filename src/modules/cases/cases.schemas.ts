@@ -1,46 +1,35 @@
 import { z } from 'zod';
 import type { CaseKind, Instance, Outcome, RecordStatus } from '../../db/types.ts';
+import {
+  caseKinds,
+  type CaseEventKind as EventKind,
+  caseEventKinds as eventKinds,
+  instances,
+  outcomes,
+  type PartyRole,
+  partyRoles,
+  recordStatuses,
+  type WorkflowAction,
+  workflowActions,
+} from '../../domain/vocabularies.ts';
 import type { LocalizedText } from '../../i18n/langs.ts';
 import { localizedTextSchema } from '../../lib/localized.ts';
 import { isRealDay } from '../../lib/record-dates.ts';
 import { type ActorKind, actorRefFields, recordId, requireActorRef } from '../actors/index.ts';
 
-export const caseKinds = ['criminal', 'civil', 'administrative'] as const;
-export const eventKinds = [
-  'filed',
-  'investigation_opened',
-  'measure',
-  'hearing',
-  'decision',
-  'appeal',
-  'cassation',
-  'in_force',
-  'enforcement',
-  'requalified',
-  'other',
-] as const;
-export type EventKind = (typeof eventKinds)[number];
-export const instances = ['first', 'appeal', 'cassation', 'supreme'] as const;
-export const outcomes = ['for_media', 'against_media', 'partial', 'dismissed', 'settled', 'pending'] as const;
-export const partyRoles = [
-  'plaintiff',
-  'defendant',
-  'suspect',
-  'accused',
-  'witness_with_defence',
-  'victim',
-  'applicant',
-  'third_party',
-  'representative',
-  'judge',
-  'prosecutor',
-  'other',
-] as const;
-export type PartyRole = (typeof partyRoles)[number];
-export const recordStatuses = ['draft', 'in_review', 'published', 'archived'] as const;
-/** The steps of the editorial workflow, as `transition` in src/lib/workflow.ts takes them. */
-export const workflowActions = ['submit', 'return', 'publish', 'unpublish', 'archive', 'restore'] as const;
-export type WorkflowAction = (typeof workflowActions)[number];
+// The vocabularies are defined once in src/domain/vocabularies.ts; re-exported for this module's users.
+export {
+  caseKinds,
+  type EventKind,
+  eventKinds,
+  instances,
+  outcomes,
+  type PartyRole,
+  partyRoles,
+  recordStatuses,
+  type WorkflowAction,
+  workflowActions,
+};
 
 export const daySchema = z.string().refine(isRealDay, 'a real day as YYYY-MM-DD');
 export const articleCode = z

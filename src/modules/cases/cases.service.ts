@@ -4,7 +4,10 @@ import type { RecordStatus } from '../../db/types.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { assertCurrentVersion } from '../../lib/concurrency.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, type Problem, problem, throwFirstProblem } from '../../lib/errors.ts';
+
+export type { Problem };
+
 import { newId, parseInput } from '../../lib/input.ts';
 import { localizedTextSchema, normalizeLocalized } from '../../lib/localized.ts';
 import { actingRole, allRoles, editorRoles, requireRoles } from '../../lib/record-policy.ts';
@@ -78,7 +81,7 @@ export async function createCase(ctx: ServiceContext, input: CaseInput): Promise
   const id = await inTransaction(ctx, async (tctx) => {
     const id = parsed.id ?? newId('case');
     if ((await existingCaseIds(tctx.db, [id])).size > 0) {
-      throw new AppError('conflict', `a case with the id ${id} exists already`, { field: 'id' });
+      throw AppError.of('conflict', { key: 'caseIdExists', params: { id } }, { field: 'id' });
     }
     const write: CaseWrite = {
       ...parsed,
@@ -233,63 +236,52 @@ export function normalizeEvents(
   }));
 }
 
-export type Problem = { field: string; message: string };
-
 /** What is wrong with a case's references (taxonomy, articles, region, parties), field by field. */
 export function caseProblems(reference: ReferenceData, write: CaseWrite): Problem[] {
   const problems: Problem[] = [];
   write.subjects.forEach((code, index) => {
     const category = reference.categories.get(code);
-    if (!category) problems.push({ field: `subjects.${index}`, message: `unknown category "${code}"` });
+    if (!category) problems.push(problem(`subjects.${index}`, 'unknownCategory', { code }));
     else if (category.group !== 'legal' || category.legalRole !== 'subject') {
-      problems.push({ field: `subjects.${index}`, message: `"${code}" is not a subject of a legal case` });
+      problems.push(problem(`subjects.${index}`, 'notALegalSubject', { code }));
     } else if (category.legalKind !== write.kind) {
-      problems.push({
-        field: `subjects.${index}`,
-        message: `"${code}" is a subject of ${category.legalKind} cases, not ${write.kind} ones`,
-      });
+      problems.push(
+        problem(`subjects.${index}`, 'subjectOfOtherKind', {
+          code,
+          kind: category.legalKind ?? '',
+          expected: write.kind,
+        }),
+      );
     }
   });
   if (new Set(write.subjects).size !== write.subjects.length) {
-    problems.push({ field: 'subjects', message: 'a subject is listed twice' });
+    problems.push(problem('subjects', 'subjectListedTwice'));
   }
   write.legal_articles.forEach((code, index) => {
-    if (!reference.articles.has(code)) {
-      problems.push({ field: `legal_articles.${index}`, message: `unknown legal article "${code}"` });
-    }
+    if (!reference.articles.has(code))
+      problems.push(problem(`legal_articles.${index}`, 'unknownArticle', { code }));
   });
   if (new Set(write.legal_articles).size !== write.legal_articles.length) {
-    problems.push({ field: 'legal_articles', message: 'an article is listed twice' });
+    problems.push(problem('legal_articles', 'articleListedTwice'));
   }
   write.events.forEach((event, index) => {
     event.articles.forEach((code, position) => {
       if (!reference.articles.has(code)) {
-        problems.push({
-          field: `events.${index}.articles.${position}`,
-          message: `unknown legal article "${code}"`,
-        });
+        problems.push(problem(`events.${index}.articles.${position}`, 'unknownArticle', { code }));
       }
     });
   });
   if (write.region !== null && !reference.regions.has(write.region)) {
-    problems.push({ field: 'region', message: `unknown region "${write.region}"` });
+    problems.push(problem('region', 'unknownRegion', { code: write.region }));
   }
   const seen = new Set<string>();
   write.parties.forEach((party, index) => {
     const key = `${party.actor_id}/${party.role}`;
-    if (seen.has(key))
-      problems.push({ field: `parties.${index}`, message: 'this party is listed twice in one role' });
+    if (seen.has(key)) problems.push(problem(`parties.${index}`, 'partyListedTwice'));
     seen.add(key);
   });
-  if (write.events.length === 0)
-    problems.push({ field: 'events', message: 'a case needs at least one dated event' });
+  if (write.events.length === 0) problems.push(problem('events', 'caseNeedsEvent'));
   return problems;
-}
-
-function throwFirstProblem(problems: Problem[]) {
-  const first = problems[0];
-  if (first)
-    throw new AppError('validation_failed', `${first.field}: ${first.message}`, { field: first.field });
 }
 
 export async function caseRecord(db: Db, id: string): Promise<CaseRecord> {

@@ -1,12 +1,6 @@
 export { caseLabels, caseMessages } from './cases.messages.ts';
 export { type PublicCase, toPublicCase } from './cases.present.ts';
 export {
-  getPublicCase,
-  listPublicCases,
-  type PublicCaseFilters,
-  publicCaseFiltersSchema,
-} from './cases.public.ts';
-export {
   caseMoney,
   existingCaseIds,
   insertCases,

@@ -237,4 +237,18 @@ describe('case timeline', () => {
     expect(publishTooEarly.statusCode).toBe(409);
     expect(publishTooEarly.body).toContain('cannot publish a record whose status is draft');
   });
+
+  it('is withdrawn from review by the lawyer who submitted it (the step every page offers)', async () => {
+    const id = await createCase();
+    const submitted = await postForm(t.app, `/en/editorial/cases/${id}/status`, lawyer, { action: 'submit' });
+    expect(submitted.statusCode, submitted.body.slice(0, 500)).toBe(303);
+    const inReview = await getPage(t.app, `/en/editorial/cases/${id}`, lawyer);
+    expect(inReview.body).toContain('>Withdraw from review</button>');
+    const withdrawn = await postForm(t.app, `/en/editorial/cases/${id}/status`, lawyer, {
+      action: 'withdraw',
+    });
+    expect(withdrawn.statusCode, withdrawn.body.slice(0, 500)).toBe(303);
+    const draft = await getPage(t.app, `/en/editorial/cases/${id}`, lawyer);
+    expect(draft.body).toContain('>Submit for review</button>');
+  });
 });

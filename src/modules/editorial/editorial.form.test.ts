@@ -59,15 +59,33 @@ describe('editorial forms', () => {
   it('places a service refusal next to its field, and a stale version above the form', () => {
     const invalid = refusalOf(
       new AppError('validation_failed', 'categories.1: "civil" is a legal code', { field: 'categories.1' }),
+      'en',
       incidentFieldName,
     );
     expect(Object.fromEntries(invalid.errors)).toEqual({ categories: '"civil" is a legal code' });
     expect(invalid.status).toBe(422);
-    const stale = refusalOf(new AppError('stale_version', 'changed by someone', { field: 'version' }));
+    const stale = refusalOf(new AppError('stale_version', 'changed by someone', { field: 'version' }), 'en');
     expect(Object.fromEntries(stale.errors)).toEqual({ '': 'changed by someone' });
     expect(stale).toMatchObject({ status: 409, stale: true });
-    expect(() => refusalOf(new Error('database down'))).toThrow('database down');
-    expect(() => refusalOf(new AppError('forbidden', 'no'))).toThrow('no');
+    expect(() => refusalOf(new Error('database down'), 'en')).toThrow('database down');
+    expect(() => refusalOf(new AppError('forbidden', 'no'), 'en')).toThrow('no');
+  });
+
+  it("words a refusal from the error catalog in the reader's language, never by parsing its English", () => {
+    const refusal = AppError.of(
+      'validation_failed',
+      { key: 'legalCodeOnIncident', params: { code: 'civil' } },
+      { field: 'categories.1' },
+    );
+    expect(refusal.message).toBe(
+      'categories.1: "civil" is a legal code: it belongs to a case, linked to this incident',
+    );
+    expect(Object.fromEntries(refusalOf(refusal, 'ru', incidentFieldName).errors)).toEqual({
+      categories: '«civil» — правовая категория: она относится к делу, связанному с этим случаем',
+    });
+    expect(Object.fromEntries(refusalOf(refusal, 'kk', incidentFieldName).errors)).toEqual({
+      categories: '«civil» — құқықтық санат: ол осы оқиғаға байланысты іске жатады',
+    });
   });
 
   it('keeps an actor row on its id while the name is unchanged, and matches a changed name', () => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Lang } from '../../i18n/langs.ts';
 import { isAppError } from '../../lib/errors.ts';
 
 /**
@@ -151,15 +152,13 @@ function issueMessage(
  */
 export function refusalOf(
   error: unknown,
+  lang: Lang,
   rename: Rename = same,
 ): { errors: FieldErrors; status: number; stale: boolean } {
   if (!isAppError(error) || !formCodes.has(error.code)) throw error;
   const field = error.field && error.code === 'validation_failed' ? error.field : '';
-  const prefix = `${field}: `;
-  const message =
-    field && error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
   return {
-    errors: new Map([[field ? rename(field) : '', message]]),
+    errors: new Map([[field ? rename(field) : '', error.textIn(lang)]]),
     status: error.httpStatus,
     stale: error.code === 'stale_version',
   };

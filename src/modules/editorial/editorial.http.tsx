@@ -150,7 +150,7 @@ export async function handleForm<Input>(options: {
   try {
     next = await options.save(input);
   } catch (error) {
-    const refusal = refusalOf(error, options.rename);
+    const refusal = refusalOf(error, ed.lang, options.rename);
     return options.render({ values, errors: refusal.errors, stale: refusal.stale }, refusal.status);
   }
   return redirectDone(options.reply, next.path, next.done);

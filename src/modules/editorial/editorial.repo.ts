@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import type { LegalRole } from '../../domain/vocabularies.ts';
 import type { LocalizedText } from '../../i18n/langs.ts';
 
 /**
@@ -10,7 +11,7 @@ export type ReferenceData = {
   categories: Array<{
     code: string;
     group: string;
-    legalRole: 'kind' | 'subject' | null;
+    legalRole: LegalRole | null;
     legalKind: string | null;
     labels: LocalizedText;
   }>;

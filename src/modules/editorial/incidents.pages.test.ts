@@ -121,6 +121,22 @@ describe('incident form', () => {
     expect(inputValue(response.body, 'victims.1.name')).toBe('Hidden Demo Witness');
   });
 
+  it("shows a service refusal in the reader's language: Kazakh and Russian editors see no English", async () => {
+    // Abai region exists from 2022: the service refuses it on a 2019 date, naming the region field.
+    const refused = { ...validIncident, date: '2019-03-05', region: 'abai' };
+    const kk = await postForm(t.app, '/kk/editorial/incidents', monitor, refused);
+    expect(kk.statusCode).toBe(422);
+    expect(kk.body).toContain('«abai» өңірі 2019-03-05 күні әлі болмаған');
+    expect(kk.body).toMatch(/id="f-region-error"/);
+    expect(kk.body).not.toContain('did not exist yet');
+    const ru = await postForm(t.app, '/ru/editorial/incidents', monitor, refused);
+    expect(ru.statusCode).toBe(422);
+    expect(ru.body).toContain('региона «abai» ещё не было на 2019-03-05');
+    expect(ru.body).not.toContain('did not exist yet');
+    const en = await postForm(t.app, '/en/editorial/incidents', monitor, refused);
+    expect(en.body).toContain('region &quot;abai&quot; did not exist yet on 2019-03-05');
+  });
+
   it('refuses a stale version with the service message and keeps the input', async () => {
     const id = await createIncident(monitor);
     const edit = await getPage(t.app, `/en/editorial/incidents/${id}/edit`, monitor);

@@ -1,4 +1,10 @@
+import { type CategoryCode, groupOfCategory } from '../../domain/taxonomy.ts';
+import type { TaxonomyGroup } from '../../domain/vocabularies.ts';
 import { B, matchesOf, re } from './patterns.ts';
+
+// The taxonomy is src/domain/taxonomy.ts; the importer only adds the words that suggest each code.
+export { type CategoryCode, groupOfCategory };
+export type CategoryGroup = TaxonomyGroup;
 
 /**
  * Suggested taxonomy codes (DESIGN section 3) for an item, each with a confidence. The words that
@@ -6,63 +12,7 @@ import { B, matchesOf, re } from './patterns.ts';
  * than one in the body, a section heading ("Censorship") and the legal articles named add to it.
  * These are suggestions for a reviewer, never a verdict.
  */
-export const categoryGroups = {
-  rights: [
-    'murder',
-    'attack',
-    'threat',
-    'detention',
-    'obstruction',
-    'censorship',
-    'summons',
-    'expulsion',
-    'image_misuse',
-    'discrediting',
-    'copyright_violation',
-  ],
-  information: [
-    'info_refusal',
-    'court_transparency',
-    'media_discrimination',
-    'accreditation_denial',
-    'blocking',
-    'closure_suspension',
-    'cyberattack',
-    'persecution_for_dissemination',
-  ],
-  legal: [
-    'criminal',
-    'civil',
-    'administrative',
-    'criminal_defamation',
-    'criminal_false_information',
-    'criminal_incitement',
-    'criminal_false_denunciation',
-    'criminal_privacy',
-    'criminal_extremism',
-    'civil_honor_dignity',
-    'civil_privacy',
-    'civil_copyright',
-    'administrative_false_information',
-    'administrative_defamation',
-    'administrative_disobedience',
-  ],
-  context: ['ranking', 'legislation', 'official_statement', 'official_statistics', 'other_context'],
-} as const;
-
-export type CategoryGroup = keyof typeof categoryGroups;
-export type CategoryCode = (typeof categoryGroups)[CategoryGroup][number];
 export type Suggestion = { code: CategoryCode; confidence: number };
-
-const groupOf = new Map<string, CategoryGroup>(
-  (Object.entries(categoryGroups) as Array<[CategoryGroup, readonly string[]]>).flatMap(([group, codes]) =>
-    codes.map((code) => [code, group] as [string, CategoryGroup]),
-  ),
-);
-
-export function groupOfCategory(code: string): CategoryGroup | undefined {
-  return groupOf.get(code);
-}
 
 /** Lower-cases the letters of a pattern, leaving escapes such as \p{L} as they are. */
 function lowerCaseLetters(source: string): string {
@@ -240,7 +190,8 @@ export function codesNamedBy(heading: string): CategoryCode[] {
   const lower = heading.toLowerCase();
   return rules
     .filter(
-      (candidate) => groupOf.get(candidate.code) !== 'legal' && countHits(candidate.pattern, lower, 1) > 0,
+      (candidate) =>
+        groupOfCategory(candidate.code) !== 'legal' && countHits(candidate.pattern, lower, 1) > 0,
     )
     .map((candidate) => candidate.code);
 }
@@ -273,7 +224,7 @@ export function suggestCategories(input: {
       confidence: Math.round(Math.min(0.95, 1 - Math.exp(-0.45 * score)) * 100) / 100,
     }))
     .sort((a, b) => b.confidence - a.confidence || a.code.localeCompare(b.code));
-  if (!suggestions.some((suggestion) => groupOf.get(suggestion.code) !== 'legal')) {
+  if (!suggestions.some((suggestion) => groupOfCategory(suggestion.code) !== 'legal')) {
     suggestions.push({ code: 'other_context', confidence: 0.2 });
   }
   return suggestions;

@@ -1,3 +1,4 @@
+import { countedTaxonomyGroups } from '../../domain/vocabularies.ts';
 import {
   allOfKind,
   childLead,
@@ -40,7 +41,7 @@ export type JudicialActsFact = FactBase & {
 export type Fact = CountFact | MoneyFact | JudicialActsFact;
 
 const legalKinds = ['criminal', 'civil', 'administrative'] as const;
-const groups = ['rights', 'information', 'legal'] as const;
+const groups = countedTaxonomyGroups;
 
 // ---- reading figure statements -----------------------------------------------------------------
 

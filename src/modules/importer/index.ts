@@ -1,5 +1,5 @@
 export { benchParseReports, type ParseBench } from './bench.ts';
-export { type CategoryCode, categoryGroups, type Suggestion } from './categories.ts';
+export type { CategoryCode, Suggestion } from './categories.ts';
 export {
   type ExpectedFact,
   formatScoreTable,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { incidentActorRoles, partyRoles } from '../../domain/vocabularies.ts';
 import { unique } from '../../lib/batch.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -15,6 +16,23 @@ import {
   recordId,
 } from '../actors/index.ts';
 import { auditCase, type CaseRecord, caseRecord } from '../cases/index.ts';
+import {
+  bumpVersions,
+  closeMerge,
+  deleteCaseParty,
+  deleteIncidentLink,
+  existingRecordIds,
+  insertCaseParty,
+  insertIncidentLink,
+  insertMerge,
+  latestOpenMerge,
+  linksOfActor,
+  lockActors,
+  lockRecords,
+  setMergedInto,
+  updateCaseParty,
+  updateIncidentLink,
+} from './actor-merge.repo.ts';
 import type { IncidentRecord } from './incidents.schemas.ts';
 import { auditIncident, incidentRecord } from './incidents.service.ts';
 
@@ -23,7 +41,7 @@ const movedSchema = z.object({
   incidents: z.array(
     z.object({
       incident_id: z.string(),
-      role: z.enum(['victim', 'perpetrator']),
+      role: z.enum(incidentActorRoles),
       anonymous: z.boolean(),
       position: z.number(),
       /** The survivor was already linked in this role: the merged actor's row was dropped. */
@@ -33,7 +51,7 @@ const movedSchema = z.object({
     }),
   ),
   cases: z.array(
-    z.object({ case_id: z.string(), role: z.string(), position: z.number(), duplicate: z.boolean() }),
+    z.object({ case_id: z.string(), role: z.enum(partyRoles), position: z.number(), duplicate: z.boolean() }),
   ),
 });
 type Moved = z.infer<typeof movedSchema>;
@@ -75,58 +93,23 @@ export async function mergeActors(
         throw new AppError('conflict', `actor ${id} is already merged into ${actor.merged_into}`);
       }
     }
-    const incidentRows = await db
-      .selectFrom('incident_actors')
-      .where('actor_id', '=', mergedId)
-      .selectAll()
-      .execute();
-    const caseRows = await db
-      .selectFrom('case_parties')
-      .where('actor_id', '=', mergedId)
-      .selectAll()
-      .execute();
+    const { incidents: incidentRows, cases: caseRows } = await linksOfActor(db, mergedId);
     const incidentIds = unique(incidentRows.map((row) => row.incident_id)).sort();
     const caseIds = unique(caseRows.map((row) => row.case_id)).sort();
     await lockRecords(db, incidentIds, caseIds);
     const before = await snapshots(db, [survivorId, mergedId], incidentIds, caseIds);
-    const survivorIncidentRows = await db
-      .selectFrom('incident_actors')
-      .where('actor_id', '=', survivorId)
-      .selectAll()
-      .execute();
-    const survivorCaseRows = await db
-      .selectFrom('case_parties')
-      .where('actor_id', '=', survivorId)
-      .selectAll()
-      .execute();
+    const { incidents: survivorIncidentRows, cases: survivorCaseRows } = await linksOfActor(db, survivorId);
 
     const moved: Moved = { incidents: [], cases: [] };
     for (const row of incidentRows) {
       const twin = survivorIncidentRows.find((s) => s.incident_id === row.incident_id && s.role === row.role);
       if (twin) {
-        await db
-          .deleteFrom('incident_actors')
-          .where('incident_id', '=', row.incident_id)
-          .where('role', '=', row.role)
-          .where('actor_id', '=', mergedId)
-          .execute();
+        await deleteIncidentLink(db, { ...row, actor_id: mergedId });
         if (row.anonymous && !twin.anonymous) {
-          await db
-            .updateTable('incident_actors')
-            .set({ anonymous: true })
-            .where('incident_id', '=', row.incident_id)
-            .where('role', '=', row.role)
-            .where('actor_id', '=', survivorId)
-            .execute();
+          await updateIncidentLink(db, { ...row, actor_id: survivorId }, { anonymous: true });
         }
       } else {
-        await db
-          .updateTable('incident_actors')
-          .set({ actor_id: survivorId })
-          .where('incident_id', '=', row.incident_id)
-          .where('role', '=', row.role)
-          .where('actor_id', '=', mergedId)
-          .execute();
+        await updateIncidentLink(db, { ...row, actor_id: mergedId }, { actor_id: survivorId });
       }
       moved.incidents.push({
         incident_id: row.incident_id,
@@ -140,20 +123,9 @@ export async function mergeActors(
     for (const row of caseRows) {
       const twin = survivorCaseRows.find((s) => s.case_id === row.case_id && s.role === row.role);
       if (twin) {
-        await db
-          .deleteFrom('case_parties')
-          .where('case_id', '=', row.case_id)
-          .where('role', '=', row.role)
-          .where('actor_id', '=', mergedId)
-          .execute();
+        await deleteCaseParty(db, { ...row, actor_id: mergedId });
       } else {
-        await db
-          .updateTable('case_parties')
-          .set({ actor_id: survivorId })
-          .where('case_id', '=', row.case_id)
-          .where('role', '=', row.role)
-          .where('actor_id', '=', mergedId)
-          .execute();
+        await updateCaseParty(db, { ...row, actor_id: mergedId }, { actor_id: survivorId });
       }
       moved.cases.push({
         case_id: row.case_id,
@@ -163,23 +135,15 @@ export async function mergeActors(
       });
     }
     const now = tctx.now();
-    await db
-      .updateTable('actors')
-      .set((eb) => ({ merged_into: survivorId, version: eb('version', '+', 1), updated_at: now }))
-      .where('id', '=', mergedId)
-      .execute();
+    await setMergedInto(db, mergedId, survivorId, now);
     await bumpVersions(db, incidentIds, caseIds, now);
-    const merge = await db
-      .insertInto('actor_merges')
-      .values({
-        survivor_id: survivorId,
-        merged_id: mergedId,
-        moved: JSON.stringify(moved),
-        merged_at: now,
-        merged_by: tctx.user?.id ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const merge = await insertMerge(db, {
+      survivor_id: survivorId,
+      merged_id: mergedId,
+      moved: JSON.stringify(moved),
+      merged_at: now,
+      merged_by: tctx.user?.id ?? null,
+    });
     await auditAll(tctx, before, 'merge');
     return { merge_id: merge.id, incidents: incidentIds, cases: caseIds, survivorId };
   });
@@ -195,13 +159,7 @@ export async function splitActor(ctx: ServiceContext, mergedId: string): Promise
   requireRoles(ctx, editorRoles, 'split actors');
   const result = await inTransaction(ctx, async (tctx) => {
     const db = tctx.db;
-    const merge = await db
-      .selectFrom('actor_merges')
-      .where('merged_id', '=', mergedId)
-      .where('split_at', 'is', null)
-      .orderBy('id', 'desc')
-      .selectAll()
-      .executeTakeFirst();
+    const merge = await latestOpenMerge(db, mergedId);
     if (!merge) throw new AppError('not_found', `actor ${mergedId} is not merged into another actor`);
     const survivorId = merge.survivor_id;
     const actors = await lockActors(db, [survivorId, mergedId]);
@@ -220,66 +178,41 @@ export async function splitActor(ctx: ServiceContext, mergedId: string): Promise
     for (const row of moved.incidents) {
       if (!before.incidents.has(row.incident_id)) continue;
       if (row.duplicate) {
-        await db
-          .insertInto('incident_actors')
-          .values({
-            incident_id: row.incident_id,
-            actor_id: mergedId,
-            role: row.role,
-            anonymous: row.anonymous,
-            position: row.position,
-          })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
+        await insertIncidentLink(db, {
+          incident_id: row.incident_id,
+          actor_id: mergedId,
+          role: row.role,
+          anonymous: row.anonymous,
+          position: row.position,
+        });
         if (row.survivor_anonymous !== undefined) {
-          await db
-            .updateTable('incident_actors')
-            .set({ anonymous: row.survivor_anonymous })
-            .where('incident_id', '=', row.incident_id)
-            .where('role', '=', row.role)
-            .where('actor_id', '=', survivorId)
-            .execute();
+          await updateIncidentLink(
+            db,
+            { ...row, actor_id: survivorId },
+            { anonymous: row.survivor_anonymous },
+          );
         }
       } else {
-        await db
-          .updateTable('incident_actors')
-          .set({ actor_id: mergedId })
-          .where('incident_id', '=', row.incident_id)
-          .where('role', '=', row.role)
-          .where('actor_id', '=', survivorId)
-          .execute();
+        await updateIncidentLink(db, { ...row, actor_id: survivorId }, { actor_id: mergedId });
       }
     }
     for (const row of moved.cases) {
       if (!before.cases.has(row.case_id)) continue;
       if (row.duplicate) {
-        await db
-          .insertInto('case_parties')
-          .values({ case_id: row.case_id, actor_id: mergedId, role: row.role, position: row.position })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
+        await insertCaseParty(db, {
+          case_id: row.case_id,
+          actor_id: mergedId,
+          role: row.role,
+          position: row.position,
+        });
       } else {
-        await db
-          .updateTable('case_parties')
-          .set({ actor_id: mergedId })
-          .where('case_id', '=', row.case_id)
-          .where('role', '=', row.role)
-          .where('actor_id', '=', survivorId)
-          .execute();
+        await updateCaseParty(db, { ...row, actor_id: survivorId }, { actor_id: mergedId });
       }
     }
     const now = tctx.now();
-    await db
-      .updateTable('actors')
-      .set((eb) => ({ merged_into: null, version: eb('version', '+', 1), updated_at: now }))
-      .where('id', '=', mergedId)
-      .execute();
+    await setMergedInto(db, mergedId, null, now);
     await bumpVersions(db, incidentIds, caseIds, now);
-    await db
-      .updateTable('actor_merges')
-      .set({ split_at: now, split_by: tctx.user?.id ?? null })
-      .where('id', '=', merge.id)
-      .execute();
+    await closeMerge(db, merge.id, now, tctx.user?.id ?? null);
     await auditAll(tctx, before, 'split');
     return { merge_id: merge.id, incidents: incidentIds, cases: caseIds, survivorId };
   });
@@ -298,49 +231,6 @@ async function withViews(
   return { merge_id: result.merge_id, incidents: result.incidents, cases: result.cases, survivor, merged };
 }
 
-/** Rows are locked in id order, so two merges touching the same records cannot deadlock. */
-async function lockActors(db: Db, ids: string[]) {
-  return db
-    .selectFrom('actors')
-    .where('id', 'in', [...ids].sort())
-    .orderBy('id')
-    .select(['id', 'merged_into'])
-    .forUpdate()
-    .execute();
-}
-
-async function lockRecords(db: Db, incidentIds: string[], caseIds: string[]) {
-  if (incidentIds.length) {
-    await db
-      .selectFrom('incidents')
-      .where('id', 'in', incidentIds)
-      .orderBy('id')
-      .select('id')
-      .forUpdate()
-      .execute();
-  }
-  if (caseIds.length) {
-    await db.selectFrom('cases').where('id', 'in', caseIds).orderBy('id').select('id').forUpdate().execute();
-  }
-}
-
-async function bumpVersions(db: Db, incidentIds: string[], caseIds: string[], now: Date) {
-  if (incidentIds.length) {
-    await db
-      .updateTable('incidents')
-      .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
-      .where('id', 'in', incidentIds)
-      .execute();
-  }
-  if (caseIds.length) {
-    await db
-      .updateTable('cases')
-      .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
-      .where('id', 'in', caseIds)
-      .execute();
-  }
-}
-
 type Snapshots = {
   actors: Map<string, ActorRecord>;
   incidents: Map<string, IncidentRecord>;
@@ -355,18 +245,9 @@ async function snapshots(
 ): Promise<Snapshots> {
   const out: Snapshots = { actors: new Map(), incidents: new Map(), cases: new Map() };
   for (const id of actorIds) out.actors.set(id, await actorRecord(db, id));
-  const incidents = await db
-    .selectFrom('incidents')
-    .where('id', 'in', incidentIds.length ? incidentIds : [''])
-    .select('id')
-    .execute();
-  for (const { id } of incidents) out.incidents.set(id, await incidentRecord(db, id));
-  const cases = await db
-    .selectFrom('cases')
-    .where('id', 'in', caseIds.length ? caseIds : [''])
-    .select('id')
-    .execute();
-  for (const { id } of cases) out.cases.set(id, await caseRecord(db, id));
+  const existing = await existingRecordIds(db, incidentIds, caseIds);
+  for (const id of existing.incidents) out.incidents.set(id, await incidentRecord(db, id));
+  for (const id of existing.cases) out.cases.set(id, await caseRecord(db, id));
   return out;
 }
 

@@ -21,6 +21,7 @@ export const recordLabels: Record<
     },
     action: {
       submit: 'Submit for review',
+      withdraw: 'Withdraw from review',
       return: 'Return to the author',
       publish: 'Publish',
       unpublish: 'Unpublish',
@@ -36,6 +37,7 @@ export const recordLabels: Record<
     },
     action: {
       submit: 'Отправить на проверку',
+      withdraw: 'Отозвать с проверки',
       return: 'Вернуть автору',
       publish: 'Опубликовать',
       unpublish: 'Снять с публикации',
@@ -51,6 +53,7 @@ export const recordLabels: Record<
     },
     action: {
       submit: 'Тексеруге жіберу',
+      withdraw: 'Тексеруден қайтарып алу',
       return: 'Авторға қайтару',
       publish: 'Жариялау',
       unpublish: 'Жариялаудан алу',

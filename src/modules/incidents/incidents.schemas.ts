@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { RecordStatus } from '../../db/types.ts';
+import { type Visibility, visibilities } from '../../domain/vocabularies.ts';
 import type { LocalizedText } from '../../i18n/langs.ts';
 import { hasAnyText, localizedTextSchema } from '../../lib/localized.ts';
 import { isDayOrMonth, isRealMonth } from '../../lib/record-dates.ts';
 import { type ActorKind, actorRefFields, recordId, requireActorRef } from '../actors/index.ts';
 import { articleCode, categoryCode, daySchema, recordStatuses } from '../cases/index.ts';
 
-export const visibilities = ['public', 'restricted'] as const;
-export type Visibility = (typeof visibilities)[number];
+export { type Visibility, visibilities } from '../../domain/vocabularies.ts';
 
 export const dayOrMonthSchema = z.string().refine(isDayOrMonth, 'a real day (YYYY-MM-DD) or month (YYYY-MM)');
 export const monthSchema = z.string().refine(isRealMonth, 'a month as YYYY-MM');

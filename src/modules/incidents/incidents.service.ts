@@ -4,7 +4,7 @@ import type { RecordStatus, Role } from '../../db/types.ts';
 import { writeAudit } from '../../lib/audit.ts';
 import { assertCurrentVersion } from '../../lib/concurrency.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, type Problem, problem, throwFirstProblem } from '../../lib/errors.ts';
 import { newId, parseInput, recordIdPattern } from '../../lib/input.ts';
 import { localizedTextSchema } from '../../lib/localized.ts';
 import { monthStart, toStoredDate } from '../../lib/record-dates.ts';
@@ -14,7 +14,7 @@ import { revisionSnapshot } from '../../lib/revisions.ts';
 import { inTransaction } from '../../lib/transaction.ts';
 import { transition } from '../../lib/workflow.ts';
 import { resolveActorRefs, toActorRef } from '../actors/index.ts';
-import { existingCaseIds, type Problem, type WorkflowAction } from '../cases/index.ts';
+import { existingCaseIds, type WorkflowAction } from '../cases/index.ts';
 import {
   existingIncidentIds,
   insertIncidents,
@@ -74,7 +74,7 @@ export async function createIncident(ctx: ServiceContext, input: IncidentInput):
   const id = await inTransaction(ctx, async (tctx) => {
     const id = parsed.id ?? newId('inc');
     if ((await existingIncidentIds(tctx.db, [id])).size > 0) {
-      throw new AppError('conflict', `an incident with the id ${id} exists already`, { field: 'id' });
+      throw AppError.of('conflict', { key: 'incidentIdExists', params: { id } }, { field: 'id' });
     }
     const stored = toStoredDate(parsed.date);
     const write: IncidentWrite = {
@@ -202,9 +202,7 @@ async function changeLinks(ctx: ServiceContext, input: LinkInput, change: 'add' 
   requireRoles(ctx, allRoles, 'link records');
   const parsed = parseInput(linkSchema, input);
   if ('linked_incident_id' in parsed && parsed.linked_incident_id === parsed.incident_id) {
-    throw new AppError('validation_failed', 'linked_incident_id: an incident cannot link to itself', {
-      field: 'linked_incident_id',
-    });
+    throw AppError.of('validation_failed', { key: 'linkToItself' }, { field: 'linked_incident_id' });
   }
   await inTransaction(ctx, async (tctx) => {
     const locked = await lockIncident(tctx.db, parsed.incident_id);
@@ -329,9 +327,7 @@ async function assertValid(db: Db, write: IncidentWrite) {
     existingCaseIds(db, write.cases),
     existingIncidentIds(db, write.links),
   ]);
-  const first = incidentProblems(reference, write, { cases, incidents })[0];
-  if (first)
-    throw new AppError('validation_failed', `${first.field}: ${first.message}`, { field: first.field });
+  throwFirstProblem(incidentProblems(reference, write, { cases, incidents }));
 }
 
 function lastDayOfMonth(day: string) {
@@ -353,51 +349,45 @@ export function incidentProblems(
   const problems: Problem[] = [];
   write.categories.forEach((code, index) => {
     const category = reference.categories.get(code);
-    if (!category) problems.push({ field: `categories.${index}`, message: `unknown category "${code}"` });
+    if (!category) problems.push(problem(`categories.${index}`, 'unknownCategory', { code }));
     else if (category.group === 'legal') {
-      problems.push({
-        field: `categories.${index}`,
-        message: `"${code}" is a legal code: it belongs to a case, linked to this incident`,
-      });
+      problems.push(problem(`categories.${index}`, 'legalCodeOnIncident', { code }));
     }
   });
   if (new Set(write.categories).size !== write.categories.length) {
-    problems.push({ field: 'categories', message: 'a category is listed twice' });
+    problems.push(problem('categories', 'categoryListedTwice'));
   }
   write.legal_articles.forEach((code, index) => {
     if (!reference.articles.has(code)) {
-      problems.push({ field: `legal_articles.${index}`, message: `unknown legal article "${code}"` });
+      problems.push(problem(`legal_articles.${index}`, 'unknownArticle', { code }));
     }
   });
   if (new Set(write.legal_articles).size !== write.legal_articles.length) {
-    problems.push({ field: 'legal_articles', message: 'an article is listed twice' });
+    problems.push(problem('legal_articles', 'articleListedTwice'));
   }
   const last = write.date_precision === 'month' ? lastDayOfMonth(write.date) : write.date;
   if (write.region !== null) {
-    const problem = regionProblem(reference, write.region, { first: write.date, last });
-    if (problem) problems.push({ field: 'region', message: problem });
+    const wrongRegion = regionProblem(reference, write.region, { first: write.date, last });
+    if (wrongRegion) problems.push(problem('region', wrongRegion.key, wrongRegion.params));
   }
   if (write.counted_in < monthStart(write.date)) {
-    problems.push({ field: 'counted_in', message: 'an incident cannot count in a month before its date' });
+    problems.push(problem('counted_in', 'countedBeforeDate'));
   }
   const victims = write.victims.map((victim) => victim.actor_id);
   victims.forEach((id, index) => {
-    if (victims.indexOf(id) !== index)
-      problems.push({ field: `victims.${index}`, message: 'this victim is listed twice' });
+    if (victims.indexOf(id) !== index) problems.push(problem(`victims.${index}`, 'victimListedTwice'));
   });
   write.perpetrators.forEach((id, index) => {
     if (write.perpetrators.indexOf(id) !== index) {
-      problems.push({ field: `perpetrators.${index}`, message: 'this perpetrator is listed twice' });
+      problems.push(problem(`perpetrators.${index}`, 'perpetratorListedTwice'));
     }
   });
   write.cases.forEach((id, index) => {
-    if (!known.cases.has(id)) problems.push({ field: `cases.${index}`, message: `no case ${id}` });
+    if (!known.cases.has(id)) problems.push(problem(`cases.${index}`, 'noCase', { id }));
   });
   write.links.forEach((id, index) => {
-    if (id === write.id)
-      problems.push({ field: `links.${index}`, message: 'an incident cannot link to itself' });
-    else if (!known.incidents.has(id))
-      problems.push({ field: `links.${index}`, message: `no incident ${id}` });
+    if (id === write.id) problems.push(problem(`links.${index}`, 'linkToItself'));
+    else if (!known.incidents.has(id)) problems.push(problem(`links.${index}`, 'noIncident', { id }));
   });
   return problems;
 }

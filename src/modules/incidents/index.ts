@@ -8,12 +8,6 @@ export {
   toPublicIncident,
 } from './incidents.present.ts';
 export {
-  getPublicIncident,
-  listPublicIncidents,
-  type PublicIncidentFilters,
-  publicIncidentFiltersSchema,
-} from './incidents.public.ts';
-export {
   existingIncidentIds,
   insertIncidents,
   loadIncidentRecords,

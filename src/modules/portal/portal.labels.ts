@@ -1,93 +1,10 @@
 import { defineMessages } from '../../i18n/define.ts';
 
 /**
- * Names of the closed code lists (actor kinds, case kinds, events, outcomes, instances, roles) in
- * kk, ru and en. Categories, groups, regions and articles are data and carry their own labels.
+ * Names of the closed code lists of cases (case kinds, events, outcomes, instances, party roles) in
+ * kk, ru and en, as the public pages word them. Actor kinds are labelled once, by the actors module
+ * (`actorKindLabels`); categories, groups, regions and articles are data and carry their own labels.
  */
-export const kindLabels = defineMessages({
-  en: {
-    journalist: 'Journalist',
-    editor: 'Editor',
-    camera_operator: 'Camera operator',
-    blogger: 'Blogger',
-    activist: 'Activist',
-    lawyer: 'Lawyer',
-    citizen: 'Citizen',
-    official: 'Official',
-    media_outlet: 'Media outlet',
-    online_channel: 'Online channel or page',
-    ngo: 'NGO',
-    police: 'Police',
-    prosecutor: 'Prosecutor’s office',
-    court: 'Court',
-    national_security: 'National security committee',
-    local_executive: 'Akimat (local executive)',
-    ministry: 'Ministry',
-    election_commission: 'Election commission',
-    other_state_body: 'Other state body',
-    company: 'Company',
-    security_guard: 'Security guard',
-    private_person: 'Private person',
-    platform: 'Online platform',
-    foreign_state: 'Foreign state',
-    unknown: 'Unknown',
-  },
-  ru: {
-    journalist: 'Журналист',
-    editor: 'Редактор',
-    camera_operator: 'Оператор',
-    blogger: 'Блогер',
-    activist: 'Активист',
-    lawyer: 'Юрист',
-    citizen: 'Гражданин',
-    official: 'Должностное лицо',
-    media_outlet: 'СМИ',
-    online_channel: 'Онлайн-канал или страница',
-    ngo: 'НПО',
-    police: 'Полиция',
-    prosecutor: 'Прокуратура',
-    court: 'Суд',
-    national_security: 'КНБ',
-    local_executive: 'Акимат',
-    ministry: 'Министерство',
-    election_commission: 'Избирательная комиссия',
-    other_state_body: 'Другой госорган',
-    company: 'Компания',
-    security_guard: 'Охрана',
-    private_person: 'Частное лицо',
-    platform: 'Онлайн-платформа',
-    foreign_state: 'Иностранное государство',
-    unknown: 'Неизвестно',
-  },
-  kk: {
-    journalist: 'Журналист',
-    editor: 'Редактор',
-    camera_operator: 'Оператор',
-    blogger: 'Блогер',
-    activist: 'Белсенді',
-    lawyer: 'Заңгер',
-    citizen: 'Азамат',
-    official: 'Лауазымды тұлға',
-    media_outlet: 'БАҚ',
-    online_channel: 'Онлайн-арна немесе парақша',
-    ngo: 'ҮЕҰ',
-    police: 'Полиция',
-    prosecutor: 'Прокуратура',
-    court: 'Сот',
-    national_security: 'ҰҚК',
-    local_executive: 'Әкімдік',
-    ministry: 'Министрлік',
-    election_commission: 'Сайлау комиссиясы',
-    other_state_body: 'Басқа мемлекеттік орган',
-    company: 'Компания',
-    security_guard: 'Күзет',
-    private_person: 'Жеке тұлға',
-    platform: 'Онлайн-платформа',
-    foreign_state: 'Шет мемлекет',
-    unknown: 'Белгісіз',
-  },
-});
-
 export const caseLabels = defineMessages({
   en: {
     criminal: 'Criminal case',
@@ -202,12 +119,7 @@ export const caseLabels = defineMessages({
   },
 });
 
-export type KindLabel = keyof (typeof kindLabels)['en'];
 export type CaseLabel = keyof (typeof caseLabels)['en'];
-
-export function isKindLabel(value: string): value is KindLabel {
-  return value in kindLabels.en;
-}
 
 export function isCaseLabel(value: string): value is CaseLabel {
   return value in caseLabels.en;

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  caseKinds,
+  instances,
+  laws,
+  outcomes,
+  regionKinds,
+  taxonomyGroups,
+} from '../../domain/vocabularies.ts';
 
 /**
  * The public shapes of records: what pages, the API, feeds and downloads may show. The repository
@@ -43,7 +51,7 @@ export const sourceSchema = z.object({
 
 export const caseRefSchema = z.object({
   id: z.string(),
-  kind: z.enum(['criminal', 'civil', 'administrative']),
+  kind: z.enum(caseKinds),
   title: localizedTextSchema,
 });
 export type CaseRef = z.infer<typeof caseRefSchema>;
@@ -69,8 +77,8 @@ export type IncidentDetail = z.infer<typeof incidentDetailSchema>;
 export const caseEventSchema = z.object({
   date: z.string(),
   kind: z.string(),
-  instance: z.enum(['first', 'appeal', 'cassation', 'supreme']).nullable(),
-  outcome: z.enum(['for_media', 'against_media', 'partial', 'dismissed', 'settled', 'pending']).nullable(),
+  instance: z.enum(instances).nullable(),
+  outcome: z.enum(outcomes).nullable(),
   awarded: z.number().nullable().describe('tenge'),
   collected: z.number().nullable().describe('tenge'),
   fine_tenge: z.number().nullable(),
@@ -84,7 +92,7 @@ export type CaseEvent = z.infer<typeof caseEventSchema>;
 
 export const caseSummarySchema = caseRefSchema
   .extend({
-    outcome: z.enum(['for_media', 'against_media', 'partial', 'dismissed', 'settled', 'pending']),
+    outcome: z.enum(outcomes),
     region: z.string().nullable(),
     subjects: z.array(z.string()),
     first_event: z.string().nullable().describe('date of the earliest event: the case counts in its month'),
@@ -128,7 +136,7 @@ export type ActorDetail = z.infer<typeof actorDetailSchema>;
 export const regionSchema = z
   .object({
     code: z.string(),
-    kind: z.enum(['region', 'city']),
+    kind: z.enum(regionKinds),
     labels: localizedTextSchema,
     valid_from: z.string().nullable(),
     valid_to: z.string().nullable(),
@@ -143,9 +151,9 @@ export type Region = z.infer<typeof regionSchema>;
 
 export const categorySchema = z.object({
   code: z.string(),
-  group: z.enum(['rights', 'information', 'legal', 'context']),
+  group: z.enum(taxonomyGroups),
   labels: localizedTextSchema,
-  legal_kind: z.enum(['criminal', 'civil', 'administrative']).nullable(),
+  legal_kind: z.enum(caseKinds).nullable(),
   active: z.boolean(),
 });
 export type Category = z.infer<typeof categorySchema>;
@@ -154,7 +162,7 @@ export const taxonomySchema = z
   .object({
     groups: z.array(
       z.object({
-        code: z.enum(['rights', 'information', 'legal', 'context']),
+        code: z.enum(taxonomyGroups),
         counted: z.boolean(),
         labels: localizedTextSchema,
       }),
@@ -163,7 +171,7 @@ export const taxonomySchema = z
     legal_articles: z.array(
       z.object({
         code: z.string(),
-        law: z.enum(['CC', 'CAO', 'CPC', 'CIVC', 'CONST']),
+        law: z.enum(laws),
         number: z.string(),
         names: localizedTextSchema,
         valid_from: z.string().nullable(),

@@ -1,9 +1,11 @@
 import type { ComponentChildren } from 'preact';
+import { actorKinds, isCodeOf } from '../../domain/vocabularies.ts';
 import { translator } from '../../i18n/define.ts';
 import { formatDate, formatMonth, formatNumber, pluralize } from '../../i18n/format.ts';
 import { type Lang, type LocalizedText, pickText } from '../../i18n/langs.ts';
+import { actorKindLabels } from '../actors/index.ts';
 import type { Count } from '../search/index.ts';
-import { caseLabels, isCaseLabel, isKindLabel, kindLabels } from './portal.labels.ts';
+import { caseLabels, isCaseLabel } from './portal.labels.ts';
 import { portalMessages } from './portal.messages.ts';
 import type { CaseSummary, IncidentSummary, Region, Taxonomy } from './portal.schemas.ts';
 
@@ -44,7 +46,6 @@ export function makeLabels(lang: Lang, taxonomy: Taxonomy, regions: Region[]): L
   const regionLabels = new Map(regions.map((region) => [region.code, region.labels]));
   const articles = new Map(taxonomy.legal_articles.map((article) => [article.code, article]));
   const t = translator(portalMessages, lang);
-  const kinds = translator(kindLabels, lang);
   const caseTerms = translator(caseLabels, lang);
   return {
     lang,
@@ -57,7 +58,7 @@ export function makeLabels(lang: Lang, taxonomy: Taxonomy, regions: Region[]): L
       const name = text(article.names, '');
       return `${lawNames[lang][article.law]} ${article.number}${name ? ` (${name})` : ''}`;
     },
-    kind: (code) => (isKindLabel(code) ? kinds(code) : code),
+    kind: (code) => (isCodeOf(actorKinds, code) ? actorKindLabels[lang][code] : code),
     caseTerm: (code) => (isCaseLabel(code) ? caseTerms(code) : code),
   };
 }

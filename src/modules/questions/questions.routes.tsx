@@ -397,6 +397,9 @@ const answersApiRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { de
     '/api/v1/answers',
     {
       schema: {
+        operationId: 'listAnswers',
+        summary: 'Published answers of the lawyers to questions sent to the foundation',
+        tags: ['answers'],
         querystring: answersFiltersSchema,
         response: { 200: z.object({ items: z.array(publicAnswerSchema), page: z.number() }) },
       },
@@ -411,6 +414,9 @@ const answersApiRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { de
     '/api/v1/answers/:id',
     {
       schema: {
+        operationId: 'getAnswer',
+        summary: 'One published answer with its legal articles and cases',
+        tags: ['answers'],
         params: z.object({ id: z.coerce.number().int().positive() }),
         response: {
           200: publicAnswerSchema.extend({

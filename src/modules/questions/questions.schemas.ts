@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { questionTopics } from '../../domain/vocabularies.ts';
 import { langs } from '../../i18n/langs.ts';
 import { questionStatuses } from './questions.workflow.ts';
 
-export const questionTopics = [
-  'access_to_information',
-  'defamation',
-  'accreditation',
-  'detention',
-  'copyright',
-  'other',
-] as const;
-export type QuestionTopic = (typeof questionTopics)[number];
+export { type QuestionTopic, questionTopics } from '../../domain/vocabularies.ts';
 
 export const QUESTION_MIN_CHARS = 20;
 export const QUESTION_MAX_CHARS = 5000;

@@ -1,10 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { signInAs } from '../../../test/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
-import { insertUser } from '../../../test/factories.ts';
 import { type Config, loadConfig } from '../../config.ts';
 import type { Role } from '../../db/types.ts';
 import { buildServer } from '../../server.tsx';
-import { createSession, SESSION_COOKIE } from '../auth/index.ts';
 
 /** Test support for the questions and appeals modules: an app on a real database with a clock the test moves. */
 export type TestApp = {
@@ -114,16 +113,11 @@ export function sentCredentials(html: string): { reference: string; code: string
 
 /** A signed-in staff member: a user row and a session cookie that has passed every factor. */
 export async function signIn(testApp: TestApp, role: Role, displayName?: string) {
-  const user = await insertUser(testApp.database.db, { role, ...(displayName ? { displayName } : {}) });
-  const session = await createSession(testApp.database.db, user.id, testApp.clock.now, {
-    secondFactorDone: true,
+  const session = await signInAs(testApp.database.db, role, {
+    ...(displayName ? { displayName } : {}),
+    now: testApp.clock.now,
   });
-  return {
-    user,
-    cookie: `${SESSION_COOKIE}=${session.token}`,
-    token: session.token,
-    csrf: session.csrfToken,
-  };
+  return { user: session.user, cookie: session.cookie, token: session.token, csrf: session.csrfToken };
 }
 
 export async function staffPost(

@@ -4,14 +4,7 @@ import type { QuestionStatus, Role } from '../../db/types.ts';
  * The one place that says how a question's status may change. Pure: the service looks up the move
  * here (inside the transaction that locks the row) and writes what it returns.
  */
-export const questionStatuses = [
-  'new',
-  'assigned',
-  'awaiting_info',
-  'answered',
-  'closed',
-  'published',
-] as const satisfies readonly QuestionStatus[];
+export { questionStatuses } from '../../domain/vocabularies.ts';
 
 export const questionEvents = [
   'assign',

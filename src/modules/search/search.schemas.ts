@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actorKinds, incidentGroups } from '../../domain/vocabularies.ts';
 import { AppError } from '../../lib/errors.ts';
 
 /**
@@ -9,34 +10,7 @@ import { AppError } from '../../lib/errors.ts';
  * Within one facet the values are alternatives (region=astana&region=abai is either); across facets
  * they all apply. A list accepts repeated keys or commas (category=attack,threat).
  */
-export const actorKinds = [
-  'journalist',
-  'editor',
-  'camera_operator',
-  'blogger',
-  'activist',
-  'lawyer',
-  'citizen',
-  'official',
-  'media_outlet',
-  'online_channel',
-  'ngo',
-  'police',
-  'prosecutor',
-  'court',
-  'national_security',
-  'local_executive',
-  'ministry',
-  'election_commission',
-  'other_state_body',
-  'company',
-  'security_guard',
-  'private_person',
-  'platform',
-  'foreign_state',
-  'unknown',
-] as const;
-export type ActorKind = (typeof actorKinds)[number];
+export { type ActorKind, actorKinds } from '../../domain/vocabularies.ts';
 
 const code = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a lowercase code');
 const articleCode = z
@@ -80,7 +54,7 @@ export const incidentFiltersSchema = z.object({
   year: listParam(yearValue, 'years of the counting month'),
   month: listParam(monthValue, 'counting months, YYYY-MM'),
   region: listParam(code, 'region codes (regions endpoint)'),
-  group: listParam(z.enum(['rights', 'information', 'context']), 'incidents with a category of these groups'),
+  group: listParam(z.enum(incidentGroups), 'incidents with a category of these groups'),
   category: listParam(code, 'category codes of the rights, information or context groups'),
   victim_kind: listParam(z.enum(actorKinds), 'kinds of named victims'),
   perpetrator_kind: listParam(z.enum(actorKinds), 'kinds of named perpetrators'),

@@ -4,17 +4,23 @@
  * reference implementation; the SQL in stats.repo.ts must give the same numbers (a property test
  * checks this on random data), and every figure can be traced back to its records (`recordsBehind`).
  */
+
 import type { CaseKind, Instance, Outcome, RecordStatus } from '../../db/types.ts';
+import {
+  caseKinds,
+  type countedIncidentGroups,
+  type LegalRole,
+  type TaxonomyGroup,
+} from '../../domain/vocabularies.ts';
 import { monthOf, type Period, type ScopeName, scopeNames, scopePeriod } from './periods.ts';
 
-export const caseKinds: readonly CaseKind[] = ['criminal', 'civil', 'administrative'];
-export const countedIncidentGroups = ['rights', 'information'] as const;
+export { caseKinds, countedIncidentGroups } from '../../domain/vocabularies.ts';
 export type IncidentGroup = (typeof countedIncidentGroups)[number];
 
 export type TaxonomyCategory = {
   code: string;
-  group: 'rights' | 'information' | 'legal' | 'context';
-  legalRole: 'kind' | 'subject' | null;
+  group: TaxonomyGroup;
+  legalRole: LegalRole | null;
 };
 
 export type CountingIncident = {

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { CaseKind } from '../../db/types.ts';
+import { countedIncidentGroups } from '../../domain/vocabularies.ts';
 import type { LocalizedText } from '../../i18n/langs.ts';
+import type { IncidentGroup } from './counting.ts';
 import {
   caseKinds,
   type FigureRef,
@@ -193,7 +195,7 @@ export async function queryRecordsBehind(
   period: Period,
   figure: FigureRef,
 ): Promise<{ incidents: string[]; cases: string[] }> {
-  const incidentIds = async (groups: Array<'rights' | 'information'> | null, code: string | null) => {
+  const incidentIds = async (groups: readonly IncidentGroup[] | null, code: string | null) => {
     const filter = groups
       ? sql.join(
           groups.map((group) => sql`i.categories && ${groupCodes(group)}`),
@@ -219,7 +221,7 @@ export async function queryRecordsBehind(
       if (figure.group === 'legal') return { incidents: [], cases: await newCaseIds(null) };
       if (figure.group === 'total') {
         return {
-          incidents: await incidentIds(['rights', 'information'], null),
+          incidents: await incidentIds(countedIncidentGroups, null),
           cases: await newCaseIds(null),
         };
       }

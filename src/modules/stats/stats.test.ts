@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { insertCase, insertIncident } from '../../../test/factories.ts';
+import { caseEventKinds, codeOf } from '../../domain/vocabularies.ts';
 import { eventArb, monthArb, type Registry, registryArb, statuses } from './counting.arbitraries.ts';
 import { computeStats, parseFigure, recordsBehind, type TaxonomyCategory } from './counting.ts';
 import { monthsBetween, scopeNames, scopePeriod } from './periods.ts';
@@ -174,6 +175,7 @@ describe('the SQL figures', () => {
                 .values({
                   case_id: legalCase.id,
                   ...each.event,
+                  kind: codeOf(caseEventKinds, each.event.kind, 'event kind'),
                   collected: null,
                   fine_tenge: null,
                   fine_mci: null,

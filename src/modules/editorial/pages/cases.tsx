@@ -1,4 +1,5 @@
 import type { CaseKind } from '../../../db/types.ts';
+import { recordStatuses } from '../../../domain/vocabularies.ts';
 import { formatDate, formatNumber } from '../../../i18n/format.ts';
 import { langs } from '../../../i18n/langs.ts';
 import {
@@ -52,7 +53,7 @@ export function caseHref(ed: Editorial, id: string): string {
 }
 
 const statusOptions = (t: T): Option[] =>
-  (['draft', 'in_review', 'published', 'archived'] as const).map((status) => ({
+  recordStatuses.map((status) => ({
     value: status,
     label: t(`status_${status}`),
   }));

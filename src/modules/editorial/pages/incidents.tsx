@@ -1,3 +1,4 @@
+import { recordStatuses } from '../../../domain/vocabularies.ts';
 import { formatDate, formatMonth } from '../../../i18n/format.ts';
 import { langs } from '../../../i18n/langs.ts';
 import type { IncidentView } from '../../incidents/index.ts';
@@ -42,7 +43,7 @@ import {
 import { WorkflowPanel } from './workflow-panel.tsx';
 
 const statusOptions = (t: T) =>
-  (['draft', 'in_review', 'published', 'archived'] as const).map((status) => ({
+  recordStatuses.map((status) => ({
     value: status,
     label: t(`status_${status}`),
   }));

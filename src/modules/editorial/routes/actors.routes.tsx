@@ -183,7 +183,7 @@ export const actorPages: FastifyPluginAsync<ModuleOptions> = async (app, { deps 
     try {
       await mergeActors(ed.ctx, { survivor_id: into, merged_id: id });
     } catch (error) {
-      const refusal = refusalOf(error);
+      const refusal = refusalOf(error, ed.lang);
       return renderMerge(ed, id, '', reply, refusal.errors, refusal.status);
     }
     return redirectDone(reply, `${ed.base}/actors/${encodeURIComponent(into)}`, 'merged');
@@ -214,7 +214,7 @@ export const actorPages: FastifyPluginAsync<ModuleOptions> = async (app, { deps 
     try {
       await splitActor(ed.ctx, merged);
     } catch (error) {
-      const refusal = refusalOf(error);
+      const refusal = refusalOf(error, ed.lang);
       return renderSplit(ed, id, reply, refusal.errors, refusal.status);
     }
     return redirectDone(reply, `${ed.base}/actors/${encodeURIComponent(id)}`, 'split');

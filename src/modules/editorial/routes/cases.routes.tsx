@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { recordStatuses } from '../../../domain/vocabularies.ts';
 import type { ModuleOptions } from '../../../lib/deps.ts';
 import { AppError, isAppError } from '../../../lib/errors.ts';
 import { editorialGuard } from '../../auth/index.ts';
@@ -52,7 +53,7 @@ import type { FormState } from '../pages/form-controls.tsx';
 import { registerHistoryPages } from './history.routes.tsx';
 
 const pageSize = 50;
-const statuses = ['draft', 'in_review', 'published', 'archived'] as const;
+const statuses = recordStatuses;
 
 /** The list's filters as the service's: a month becomes its first and last day (any event in it). */
 export function caseFiltersOf(filters: FormBody) {
@@ -207,7 +208,7 @@ export const casePages: FastifyPluginAsync<ModuleOptions> = async (app, { deps }
     } catch (error) {
       if (isAppError(error) && error.code === 'forbidden')
         return renderRefusal(new Map([['', error.message]]), 403);
-      const refusal = refusalOf(error);
+      const refusal = refusalOf(error, ed.lang);
       return renderRefusal(refusal.errors, refusal.status);
     }
     return redirectDone(reply, caseHref(ed, id), 'status');

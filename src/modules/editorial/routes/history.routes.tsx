@@ -73,7 +73,7 @@ export function registerHistoryPages(
       if (!Number.isSafeInteger(auditId)) throw new AppError('not_found', 'no such revision');
       await restoreRevision(ed.ctx, entity, id, auditId);
     } catch (error) {
-      const refusal = refusalOf(error);
+      const refusal = refusalOf(error, ed.lang);
       return render(ed, id, reply, undefined, refusal.errors, refusal.status);
     }
     return redirectDone(reply, `${ed.base}/${section}/${encodeURIComponent(id)}`, 'restored');

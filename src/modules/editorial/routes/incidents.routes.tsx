@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { recordStatuses } from '../../../domain/vocabularies.ts';
 import type { ModuleOptions } from '../../../lib/deps.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { editorialGuard } from '../../auth/index.ts';
@@ -58,7 +59,7 @@ import { localized } from '../pages/shell.tsx';
 import { registerHistoryPages } from './history.routes.tsx';
 
 const pageSize = 50;
-const statuses = ['draft', 'in_review', 'published', 'archived'] as const;
+const statuses = recordStatuses;
 
 /** The list's filters as the service's filters; a value it does not know is left out, not an error. */
 export function incidentFiltersOf(filters: FormBody) {
@@ -214,7 +215,7 @@ export const incidentPages: FastifyPluginAsync<ModuleOptions> = async (app, { de
     } catch (error) {
       if (isAppError(error) && error.code === 'forbidden')
         return renderRefusal(new Map([['', error.message]]), 403);
-      const refusal = refusalOf(error);
+      const refusal = refusalOf(error, ed.lang);
       return renderRefusal(refusal.errors, refusal.status);
     }
     return redirectDone(reply, incidentHref(ed, id), 'status');
@@ -269,7 +270,7 @@ export const incidentPages: FastifyPluginAsync<ModuleOptions> = async (app, { de
         try {
           await (change === 'add' ? linkRecords(ed.ctx, input) : unlinkRecords(ed.ctx, input));
         } catch (error) {
-          const refusal = refusalOf(error);
+          const refusal = refusalOf(error, ed.lang);
           return renderLinks(ed, id, q, reply, undefined, refusal.errors, refusal.status);
         }
         const back = `${incidentHref(ed, id)}/links${q ? `?q=${encodeURIComponent(q)}` : ''}`;

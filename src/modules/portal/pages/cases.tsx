@@ -1,3 +1,4 @@
+import { caseKinds } from '../../../domain/vocabularies.ts';
 import { translator } from '../../../i18n/define.ts';
 import { formatMonth, formatNumber } from '../../../i18n/format.ts';
 import { pickText } from '../../../i18n/langs.ts';
@@ -15,7 +16,7 @@ import {
   textOf,
 } from '../portal.views.tsx';
 
-export const caseKinds = ['criminal', 'civil', 'administrative'] as const;
+export { caseKinds } from '../../../domain/vocabularies.ts';
 
 export function CasesPage({
   frame,

@@ -1,3 +1,4 @@
+import { countedIncidentGroups } from '../../../domain/vocabularies.ts';
 import { translator } from '../../../i18n/define.ts';
 import { formatMonth, formatNumber } from '../../../i18n/format.ts';
 import { ColumnChart } from '../../../web/charts/charts.tsx';
@@ -37,7 +38,7 @@ export function HomePage({
 }) {
   const { lang } = frame;
   const t = translator(portalMessages, lang);
-  const monthList = (groups: string[]) =>
+  const monthList = (groups: readonly string[]) =>
     `/${lang}/incidents?month=${month?.month ?? ''}${groups.map((group) => `&group=${group}`).join('')}`;
   const databaseFigures: Array<[number, string]> = [
     [summary.incidentsPublished, t('incidentsPublished')],
@@ -55,7 +56,7 @@ export function HomePage({
           <h2 id="month-figures">{t('figuresFor', { month: formatMonth(month.month, lang) })}</h2>
           <ul class="figures">
             <li>
-              <a href={monthList(['rights', 'information'])} class="figure-link">
+              <a href={monthList(countedIncidentGroups)} class="figure-link">
                 <span class="value">{formatNumber(month.total, lang)}</span> {t('total')}
               </a>
             </li>
