@@ -1,0 +1,193 @@
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Lang, langs } from '../src/i18n/langs.ts';
+import { createBulletinDraft, publishBulletin } from '../src/modules/bulletins/index.ts';
+import { loadDemo } from '../src/modules/demo/index.ts';
+import {
+  askThroughForm,
+  signIn,
+  staffPost,
+  startTestApp,
+  type TestApp,
+  validQuestion,
+} from '../src/modules/questions/questions.testkit.ts';
+import { userContext } from './context.ts';
+
+/*
+ * Every public page of a site filled with the demo data set, a published bulletin, appeal and
+ * answer: on a 390 px phone nothing scrolls sideways, and axe finds nothing serious or critical.
+ * The page list is discovered from the site itself (the first record of every list), so a new
+ * public page type only needs its index here.
+ */
+
+const require = createRequire(import.meta.url);
+
+let t: TestApp;
+let browser: Browser;
+let base = '';
+const publicPaths: string[] = [];
+
+async function firstLink(lang: Lang, list: string, pattern: RegExp): Promise<string> {
+  const html = (await t.app.inject({ url: `/${lang}${list}` })).body;
+  const match = pattern.exec(html);
+  if (!match?.[1]) throw new Error(`no record linked from ${list}`);
+  return match[1];
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await loadDemo(t.database.db);
+  const editorContext = await userContext(t.database.db, 'editor', { now: () => t.clock.now });
+  const { id } = await createBulletinDraft(editorContext, { month: '2024-05' });
+  await publishBulletin(editorContext, { bulletinId: id, version: 1 });
+
+  const editor = await signIn(t, 'editor');
+  const lawyer = await signIn(t, 'lawyer');
+  const incident = await firstLink('en', '/incidents', /href="\/en\/incidents\/([^"?]+)"/);
+  const created = await staffPost(t.app, editor, '/en/editorial/appeals', { incidents: incident });
+  const appealUrl = String(created.headers.location);
+  await staffPost(t.app, editor, appealUrl, {
+    version: '1',
+    title_en: 'Demo statement on closed hearings',
+    body_en: 'Courts must stay open to the press.\n\n1. Open the hearings.\n2. Publish the decisions.',
+    date: '2026-03-01',
+    addressees: 'The Supreme Court (demo)',
+    signatories: 'The foundation',
+    incidents: incident,
+  });
+  await staffPost(t.app, editor, `${appealUrl}/publish`, { version: '2' });
+
+  const question = await askThroughForm(t, validQuestion);
+  const act = async (action: string, fields: Record<string, string>) => {
+    const { version } = await t.database.db
+      .selectFrom('questions')
+      .select('version')
+      .where('id', '=', question.id)
+      .executeTakeFirstOrThrow();
+    await staffPost(t.app, lawyer, `/en/editorial/questions/${question.id}/${action}`, {
+      version: String(version),
+      ...fields,
+    });
+  };
+  await act('answer', { answer: 'An akimat must answer a request within fifteen working days.' });
+  await act('publish', {
+    public_question: 'An akimat has not answered a request for 40 days. What can be done?',
+    public_answer: 'An akimat must answer a request within fifteen working days.',
+  });
+
+  for (const lang of langs) {
+    publicPaths.push(
+      `/${lang}/`,
+      `/${lang}/incidents`,
+      `/${lang}/incidents?year=2024`,
+      `/${lang}/incidents/${await firstLink(lang, '/incidents', /href="\/\w\w\/incidents\/([^"?]+)"/)}`,
+      `/${lang}/cases`,
+      `/${lang}/cases/${await firstLink(lang, '/cases', /href="\/\w\w\/cases\/([^"?]+)"/)}`,
+      `/${lang}/actors/${await firstLink(lang, '/', /href="\/\w\w\/actors\/([^"?]+)"/)}`,
+      `/${lang}/regions`,
+      `/${lang}/regions/almaty_city`,
+      `/${lang}/statistics`,
+      `/${lang}/statistics?year=2024&region=almaty_city`,
+      `/${lang}/statistics/records?month=2024-05&figure=groups.total`,
+      `/${lang}/methodology`,
+      `/${lang}/bulletins`,
+      `/${lang}/bulletins/2024-05`,
+      `/${lang}/appeals`,
+      `/${lang}/appeals/${await firstLink(lang, '/appeals', /href="\/\w\w\/appeals\/(\d+)"/)}`,
+      `/${lang}/answers`,
+      `/${lang}/answers/${await firstLink(lang, '/answers', /href="\/\w\w\/answers\/(\d+)"/)}`,
+      `/${lang}/ask`,
+      `/${lang}/login`,
+    );
+  }
+
+  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = t.app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+/** Serious and critical axe findings (WCAG 2 A and AA and best practice), one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const results = await page.evaluate<AxeResults>(
+    'axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"] })',
+  );
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`);
+}
+
+describe('every public page on a 390 px phone', () => {
+  it.each(langs)('scrolls only downwards and is found by axe to be clean, in %s', async (lang) => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const paths = publicPaths.filter((path) => path.startsWith(`/${lang}/`));
+    expect(paths.length).toBeGreaterThan(20);
+    for (const path of paths) {
+      const response = await page.goto(`${base}${path}`);
+      expect(response?.status(), path).toBe(200);
+      const width = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
+      expect(width.client, path).toBe(390);
+      expect(width.scroll, `${path} is wider than the phone`).toBeLessThanOrEqual(width.client);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    await context.close();
+  });
+
+  it('shows the results before the folded filters on a phone, and the filters open on a desktop', async () => {
+    for (const { width, open } of [
+      { width: 390, open: false },
+      { width: 1280, open: true },
+    ]) {
+      const context = await browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width, height: 844 },
+      });
+      const page = await context.newPage();
+      await page.goto(`${base}/ru/incidents`);
+      expect(await page.locator('#f-region-almaty_city').isVisible(), `${width}px`).toBe(open);
+      const firstResult = await page.locator('.incident-item').first().boundingBox();
+      expect(firstResult, `${width}px`).not.toBeNull();
+      if (!open) {
+        // The first result starts within the first two screens, not three screens down.
+        expect(firstResult?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(2 * 844);
+        await page.locator('.filters > summary').click();
+        expect(await page.locator('#f-region-almaty_city').isVisible()).toBe(true);
+      }
+      await context.close();
+    }
+  });
+
+  it('keeps the tile map names readable on a phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/kk/regions`);
+    const heights = await page
+      .locator('.tile-map .tile-name')
+      .evaluateAll((names) => names.map((name) => name.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(10);
+    // A rendered line of at least 10 px; the map itself scrolls in its own box, not the page.
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(10);
+    await context.close();
+  });
+});
