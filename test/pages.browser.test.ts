@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lang, langs } from '../src/i18n/langs.ts';
 import { createBulletinDraft, publishBulletin } from '../src/modules/bulletins/index.ts';
@@ -13,6 +11,7 @@ import {
   type TestApp,
   validQuestion,
 } from '../src/modules/questions/questions.testkit.ts';
+import { seriousViolations } from './axe.ts';
 import { userContext } from './context.ts';
 
 /*
@@ -21,8 +20,6 @@ import { userContext } from './context.ts';
  * The page list is discovered from the site itself (the first record of every list), so a new
  * public page type only needs its index here.
  */
-
-const require = createRequire(import.meta.url);
 
 let t: TestApp;
 let browser: Browser;
@@ -122,17 +119,6 @@ afterAll(async () => {
   await browser?.close();
   await t?.close();
 });
-
-/** Serious and critical axe findings (WCAG 2 A and AA and best practice), one line each. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const results = await page.evaluate<AxeResults>(
-    'axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"] })',
-  );
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`);
-}
 
 describe('every public page on a 390 px phone', () => {
   it.each(langs)('scrolls only downwards and is found by axe to be clean, in %s', async (lang) => {
