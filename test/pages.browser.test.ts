@@ -25,6 +25,8 @@ let t: TestApp;
 let browser: Browser;
 let base = '';
 const publicPaths: string[] = [];
+const editorialPaths: string[] = [];
+let adminCookie = '';
 
 async function firstLink(lang: Lang, list: string, pattern: RegExp): Promise<string> {
   const html = (await t.app.inject({ url: `/${lang}${list}` })).body;
@@ -97,6 +99,53 @@ beforeAll(async () => {
       `/${lang}/answers/${await firstLink(lang, '/answers', /href="\/\w\w\/answers\/(\d+)"/)}`,
       `/${lang}/ask`,
       `/${lang}/login`,
+    );
+  }
+
+  const admin = await signIn(t, 'admin');
+  adminCookie = admin.cookie;
+  const appealId = appealUrl.split('/').at(-1);
+  const editorialLink = async (section: string) => {
+    const html = (await t.app.inject({ url: `/en/editorial/${section}`, headers: { cookie: adminCookie } }))
+      .body;
+    const id = [...html.matchAll(new RegExp(`href="/en/editorial/${section}/([^"/?]+)"`, 'g'))]
+      .map((match) => match[1])
+      .find((found) => found !== 'new');
+    if (!id) throw new Error(`no record linked from /editorial/${section}`);
+    return id;
+  };
+  const incidentId = await editorialLink('incidents');
+  const caseId = await editorialLink('cases');
+  const actorId = await editorialLink('actors');
+  for (const lang of langs) {
+    const e = `/${lang}/editorial`;
+    editorialPaths.push(
+      e,
+      `${e}/my-work`,
+      `${e}/review`,
+      `${e}/incidents`,
+      `${e}/incidents/new`,
+      `${e}/incidents/${incidentId}`,
+      `${e}/incidents/${incidentId}/edit`,
+      `${e}/incidents/${incidentId}/links`,
+      `${e}/incidents/${incidentId}/history`,
+      `${e}/cases`,
+      `${e}/cases/new`,
+      `${e}/cases/${caseId}`,
+      `${e}/cases/${caseId}/edit`,
+      `${e}/cases/${caseId}/timeline`,
+      `${e}/actors`,
+      `${e}/actors/${actorId}`,
+      `${e}/actors/${actorId}/merge`,
+      `${e}/bulletins`,
+      `${e}/bulletins/2024-05`,
+      `${e}/appeals`,
+      `${e}/appeals/new`,
+      `${e}/appeals/${appealId}`,
+      `${e}/questions`,
+      `${e}/questions/${question.id}`,
+      `${e}/questions/outbox`,
+      `${e}/users`,
     );
   }
 
@@ -174,6 +223,22 @@ describe('every public page on a 390 px phone', () => {
     expect(heights.length).toBeGreaterThan(10);
     // A rendered line of at least 10 px; the map itself scrolls in its own box, not the page.
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(10);
+    await context.close();
+  });
+});
+
+describe('every editorial page', () => {
+  it.each(langs)('is found by axe to be clean, in %s', async (lang) => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const [name, value] = adminCookie.split('=');
+    await context.addCookies([{ name: name ?? '', value: value ?? '', url: base }]);
+    const page = await context.newPage();
+    const paths = editorialPaths.filter((path) => path.startsWith(`/${lang}/`));
+    for (const path of paths) {
+      const response = await page.goto(`${base}${path}`);
+      expect(response?.status(), path).toBe(200);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
     await context.close();
   });
 });
