@@ -52,7 +52,8 @@ const byLang = (read: (lang: Lang) => string) =>
 function formToInput(form: AppealForm) {
   return {
     title: byLang((lang) => form[`title_${lang}`]),
-    body: byLang((lang) => form[`body_${lang}`]),
+    // Stored with plain line feeds, whatever the browser sent (textareas send CR LF).
+    body: byLang((lang) => form[`body_${lang}`].replace(/\r\n?/g, '\n')),
     date: form.date.trim(),
     addressees: lines(form.addressees),
     signatories: lines(form.signatories),
