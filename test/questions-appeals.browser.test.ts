@@ -218,7 +218,7 @@ describe('in a browser', () => {
   });
 
   it("an appeal keeps its author's line breaks and numbered list on the page, in the PDF and the DOCX", async () => {
-    const incident = await insertIncident(database.db, {
+    await insertIncident(database.db, {
       date: '2024-06-03',
       title: { en: 'Demo reporter kept out of a council meeting' },
     });
@@ -280,7 +280,7 @@ describe('in a browser', () => {
         .map((line) => line.trim());
       expect(pdfLines.join('\n')).not.toMatch(/[\r\u25a1\ufffd]/);
       for (const line of lines) expect(pdfLines).toContain(line);
-      items.forEach((item, index) => expect(pdfLines).toContain(`${index + 1}. ${item}`));
+      for (const [index, item] of items.entries()) expect(pdfLines).toContain(`${index + 1}. ${item}`);
 
       const docx = await visitor.request.get(`${baseUrl}/${lang}/appeals/${id}.docx`);
       const documentXml = readZipEntry(await docx.body(), 'word/document.xml');
