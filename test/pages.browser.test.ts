@@ -56,7 +56,7 @@ beforeAll(async () => {
     signatories: 'The foundation',
     incidents: incident,
   });
-  await staffPost(t.app, editor, `${appealUrl}/publish`, { version: '2' });
+  await staffPost(t.app, editor, `${appealUrl}/publish`, { version: '2', confirm: 'yes' });
 
   const question = await askThroughForm(t, validQuestion);
   const act = async (action: string, fields: Record<string, string>) => {
@@ -239,6 +239,48 @@ describe('every editorial page', () => {
       expect(response?.status(), path).toBe(200);
       expect(await seriousViolations(page), path).toEqual([]);
     }
+    await context.close();
+  });
+});
+
+describe('publishing a bulletin', () => {
+  it('shows which languages are written, warns about gaps, asks before publishing and says Published', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const [name, value] = adminCookie.split('=');
+    await context.addCookies([{ name: name ?? '', value: value ?? '', url: base }]);
+    const page = await context.newPage();
+    await page.goto(`${base}/en/editorial/bulletins`);
+    await page.getByLabel('Month').fill('2024-04');
+    await page.locator('form[action="/en/editorial/bulletins"] button[type=submit]').click();
+    await page.waitForURL(/\/en\/editorial\/bulletins\/2024-04/);
+    // An introduction written in English only: Kazakh and Russian readers would get English there.
+    await page.getByLabel('Introduction (English)').fill('Our own demo introduction for April.');
+    await page.getByRole('button', { name: 'Save the texts' }).click();
+    await page.waitForURL(/saved=1/);
+    const status = await page.locator('.translation-status li').allTextContents();
+    expect(status).toEqual([
+      expect.stringMatching(/^Қазақша: \d+ texts not written/),
+      expect.stringMatching(/^Русский: \d+ texts not written/),
+      'English: every text written',
+    ]);
+
+    await page.getByRole('button', { name: 'Publish the bulletin' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Publish this bulletin?');
+    expect(await page.locator('.translation-gaps').textContent()).toContain('Some texts are not translated');
+    expect(
+      (
+        await t.database.db
+          .selectFrom('bulletins')
+          .select('status')
+          .where('month', '=', '2024-04-01')
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('draft');
+    await page.getByRole('button', { name: 'Yes, publish' }).click();
+    await page.waitForURL(/saved=published/);
+    expect(await page.getByRole('status').first().textContent()).toBe(
+      'Published: the bulletin is now in the public archive.',
+    );
     await context.close();
   });
 });

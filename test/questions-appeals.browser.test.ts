@@ -192,7 +192,12 @@ describe('in a browser', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await poll(() => page.locator('[role=status]').textContent()).toBe('Saved.');
     await page.getByRole('button', { name: 'Publish' }).click();
+    await poll(() => page.locator('h1').textContent()).toBe('Publish this appeal?');
+    await page.getByRole('button', { name: 'Yes, publish' }).click();
     await poll(() => page.locator('.appeal-status').textContent()).toBe('Published');
+    expect(await page.locator('[role=status]').textContent()).toBe(
+      'Published: the appeal is now on the public site.',
+    );
     await page.getByRole('link', { name: 'View the public page' }).click();
 
     const visitor = await browser.newContext();
@@ -258,7 +263,12 @@ describe('in a browser', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await poll(() => page.locator('[role=status]').textContent()).toBe('Saved.');
     await page.getByRole('button', { name: 'Publish' }).click();
+    await poll(() => page.locator('h1').textContent()).toBe('Publish this appeal?');
+    await page.getByRole('button', { name: 'Yes, publish' }).click();
     await poll(() => page.locator('.appeal-status').textContent()).toBe('Published');
+    expect(await page.locator('[role=status]').textContent()).toBe(
+      'Published: the appeal is now on the public site.',
+    );
     const id = page.url().split('?')[0]?.split('/').at(-1) ?? '';
 
     const visitor = await browser.newContext();

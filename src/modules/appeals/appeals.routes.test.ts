@@ -80,6 +80,7 @@ describe('appeals', () => {
 
     const notReady = await staffPost(t.app, editor, `${editUrl}/publish`, {
       version: String(appeal.version),
+      confirm: 'yes',
     });
     expect(notReady.statusCode).toBe(422);
     expect(notReady.body).toContain('Before publishing, the appeal needs a title, a text');
@@ -113,9 +114,25 @@ describe('appeals', () => {
     const version = (
       await db.selectFrom('appeals').select('version').where('id', '=', id).executeTakeFirstOrThrow()
     ).version;
+    // The Publish button asks first and changes nothing; the confirmation's own form publishes.
+    const asked = await staffPost(t.app, editor, `${editUrl}/publish`, { version: String(version) });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toContain('Publish this appeal?');
+    expect(asked.body).toContain('name="confirm" value="yes"');
+    expect(asked.body).toContain('Not written in: Kazakh.');
     expect(
-      (await staffPost(t.app, editor, `${editUrl}/publish`, { version: String(version) })).statusCode,
-    ).toBe(303);
+      (await db.selectFrom('appeals').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,
+    ).toBe('draft');
+    const confirmed = await staffPost(t.app, editor, `${editUrl}/publish`, {
+      version: String(version),
+      confirm: 'yes',
+    });
+    expect(confirmed.statusCode).toBe(303);
+    expect(confirmed.headers.location).toBe(`${editUrl}?done=published`);
+    expect(
+      (await t.app.inject({ url: String(confirmed.headers.location), headers: { cookie: editor.cookie } }))
+        .body,
+    ).toContain('Published: the appeal is now on the public site.');
     const response = await staffPost(t.app, editor, `${editUrl}/responses`, {
       date: '2019-04-15',
       responder: 'Prosecutor General’s Office',

@@ -522,3 +522,41 @@ export function EditAppealPage({
     </EditorialLayout>
   );
 }
+
+/** The step between the Publish button and publication; a plain form, so it works without script. */
+export function ConfirmPublishAppealPage({
+  frame,
+  user,
+  appeal,
+}: {
+  frame: PageFrame;
+  user: CurrentUser;
+  appeal: EditableAppeal;
+}) {
+  const t = tFor(frame.lang);
+  const lang = frame.lang;
+  const base = `/${lang}/editorial/appeals/${appeal.id}`;
+  const written = langs.filter((code) => (appeal.body[code] ?? '').trim() !== '');
+  const missing = langs.filter((code) => !written.includes(code));
+  const names = (codes: Lang[]) => codes.map((code) => t(`langName_${code}`)).join(', ');
+  return (
+    <EditorialLayout frame={frame} user={user}>
+      <h1>{t('confirmPublishTitle')}</h1>
+      <p>
+        {t('confirmPublishText', {
+          title: pickText(appeal.title, lang)?.text ?? '',
+          langs: names(written),
+        })}
+      </p>
+      {missing.length > 0 ? (
+        <p class="notice translation-gaps">{t('confirmPublishMissing', { langs: names(missing) })}</p>
+      ) : null}
+      <form method="post" action={`${base}/publish`} class="inline-form">
+        <input type="hidden" name="_csrf" value={frame.editorial?.csrfToken ?? ''} />
+        <input type="hidden" name="version" value={String(appeal.version)} />
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit">{t('confirmPublish')}</button> <a href={base}>{t('cancel')}</a>
+      </form>
+    </EditorialLayout>
+  );
+}
