@@ -175,7 +175,10 @@ describe('downloads', () => {
         .data.map((row: { id: string }) => row.id);
       const sorted = await get(`/api/v1/incidents.csv?${query}&lang=ru&sort=${sort}`);
       const sortedRows: Array<Record<string, string>> = parse(sorted.body, { columns: true, bom: true });
-      expect(sortedRows.map((row) => row.id), sort).toEqual(listedSorted);
+      expect(
+        sortedRows.map((row) => row.id),
+        sort,
+      ).toEqual(listedSorted);
       if (sort === 'oldest') expect(listedSorted).toEqual([...listed].reverse());
     }
     expect(rows[1]).toMatchObject({
