@@ -1,13 +1,26 @@
+import fs from 'node:fs';
 import { Command } from 'commander';
 import type { BenchOptions } from '../scripts/bench/bench.ts';
 import { runImportReport, runParseReport, serve, userAddCommand } from './cli/lazy-commands.ts';
 import { exitWithError, withDatabase } from './cli/runtime.ts';
 import { loadConfig } from './config.ts';
+import { packagePath } from './lib/package-root.ts';
+
+/** The package's own version, read when asked for, so that plain commands do not pay for it. */
+function packageVersion(): string {
+  return (JSON.parse(fs.readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+}
 
 const program = new Command()
   .name('sozwatch')
   .description('Monitoring of violations of freedom of speech')
-  .showHelpAfterError()
+  .option('-V, --version', 'print the version and stop')
+  // A mistake gets one line and a pointer to the help, not the whole help (commander prints the error).
+  .showHelpAfterError('(add --help to see the commands and options)')
+  .on('option:version', () => {
+    process.stdout.write(`sozwatch ${packageVersion()}\n`);
+    process.exit(0);
+  })
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
 program

@@ -35,6 +35,25 @@ describe('the sozwatch command', () => {
     }
   });
 
+  it('answers a missing option or an unknown command with one line and a pointer to --help', () => {
+    for (const args of [['stats'], ['nope'], ['user', 'add']]) {
+      const { code, stderr, stdout } = run(args);
+      expect(code, args.join(' ')).toBe(1);
+      expect(stdout, args.join(' ')).toBe('');
+      const lines = stderr.trim().split('\n');
+      expect(lines, args.join(' ')).toHaveLength(2);
+      expect(lines[0]).toMatch(/^error: (required option|unknown command)/);
+      expect(lines[1]).toBe('(add --help to see the commands and options)');
+    }
+  });
+
+  it('prints its version', () => {
+    const packageJson = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    const { code, stdout } = run(['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`sozwatch ${packageJson.version}\n`);
+  });
+
   it('stops on a wrong setting with one line naming the variable', () => {
     const { code, stderr } = run(['migrate'], { PORT: 'eighty' });
     expect(code).toBe(1);

@@ -1,17 +1,14 @@
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { type Lang, langs } from '../src/i18n/langs.ts';
 import { buildServer } from '../src/server.tsx';
+import { seriousViolations } from './axe.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { insertPublicRecords } from './public-records.ts';
-
-const require = createRequire(import.meta.url);
 
 let database: TestDatabase;
 let app: FastifyInstance;
@@ -51,17 +48,6 @@ afterAll(async () => {
   await app?.close();
   await database?.close();
 });
-
-/** Serious and critical axe findings (WCAG 2 A and AA and best practice), one line each. */
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const results = await page.evaluate<AxeResults>(
-    'axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"] })',
-  );
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`);
-}
 
 const mainPages = [
   '/',

@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +11,9 @@ import { createSession, SESSION_COOKIE } from '../src/modules/auth/index.ts';
 import { buildServer } from '../src/server.tsx';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { insertIncident, insertUser } from './factories.ts';
+import { readZipEntry } from './zip.ts';
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sozwatch-appeal-breaks-'));
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -186,7 +192,12 @@ describe('in a browser', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await poll(() => page.locator('[role=status]').textContent()).toBe('Saved.');
     await page.getByRole('button', { name: 'Publish' }).click();
+    await poll(() => page.locator('h1').textContent()).toBe('Publish this appeal?');
+    await page.getByRole('button', { name: 'Yes, publish' }).click();
     await poll(() => page.locator('.appeal-status').textContent()).toBe('Published');
+    expect(await page.locator('[role=status]').textContent()).toBe(
+      'Published: the appeal is now on the public site.',
+    );
     await page.getByRole('link', { name: 'View the public page' }).click();
 
     const visitor = await browser.newContext();
@@ -207,6 +218,89 @@ describe('in a browser', () => {
     expect(
       await publicPage.getByRole('link', { name: 'Statement on pressure on reporters in May' }).count(),
     ).toBe(1);
+    await visitor.close();
+    await editorContext.close();
+  });
+
+  it("an appeal keeps its author's line breaks and numbered list on the page, in the PDF and the DOCX", async () => {
+    await insertIncident(database.db, {
+      date: '2024-06-03',
+      title: { en: 'Demo reporter kept out of a council meeting' },
+    });
+    const texts: Record<'kk' | 'ru' | 'en', { lines: string[]; items: string[] }> = {
+      kk: {
+        lines: ['Құрметті мырзалар!', 'Біз сізге жазып отырмыз.'],
+        items: ['Бірінші талап', 'Екінші талап', 'Үшінші талап'],
+      },
+      ru: {
+        lines: ['Уважаемые господа!', 'Мы обращаемся к вам.'],
+        items: ['Первое требование', 'Второе требование', 'Третье требование'],
+      },
+      en: {
+        lines: ['Dear Sirs,', 'We are writing to you.'],
+        items: ['First demand', 'Second demand', 'Third demand'],
+      },
+    };
+    const editorContext = await staffContext('editor', 'Editor Breaks');
+    const page = await editorContext.newPage();
+    await page.goto(`${baseUrl}/en/editorial/appeals/new`);
+    await page.getByLabel('Demo reporter kept out of a council meeting').check();
+    await page.getByRole('button', { name: 'Draft the appeal' }).click();
+    await poll(() => page.locator('h1').textContent()).toBe('Edit the appeal');
+    const names = { kk: 'Kazakh', ru: 'Russian', en: 'English' } as const;
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      const { lines, items } = texts[lang];
+      await page.getByLabel(`Title (${names[lang]})`).fill(`Line breaks ${lang}`);
+      // Typed as a person types: single line breaks, a numbered list, a closing paragraph.
+      await page
+        .getByLabel(`Text (${names[lang]})`)
+        .fill(
+          `${lines.join('\n')}\n\n${items.map((item, index) => `${index + 1}. ${item}`).join('\n')}\n\nEnd ${lang}.`,
+        );
+    }
+    await page.getByLabel('Addressees: officials and bodies, one per line').fill('Demo city council');
+    await page.getByLabel('Signatory organizations, one per line').fill('Demo foundation');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await poll(() => page.locator('[role=status]').textContent()).toBe('Saved.');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await poll(() => page.locator('h1').textContent()).toBe('Publish this appeal?');
+    await page.getByRole('button', { name: 'Yes, publish' }).click();
+    await poll(() => page.locator('.appeal-status').textContent()).toBe('Published');
+    expect(await page.locator('[role=status]').textContent()).toBe(
+      'Published: the appeal is now on the public site.',
+    );
+    const id = page.url().split('?')[0]?.split('/').at(-1) ?? '';
+
+    const visitor = await browser.newContext();
+    const publicPage = await visitor.newPage();
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      const { lines, items } = texts[lang];
+      await publicPage.goto(`${baseUrl}/${lang}/appeals/${id}`);
+      const prose = publicPage.locator('.prose');
+      expect(await prose.locator('ol > li').allTextContents()).toEqual(items);
+      expect(await prose.locator('p').first().innerText()).toBe(lines.join('\n'));
+      expect(await prose.locator('p').last().textContent()).toBe(`End ${lang}.`);
+
+      const pdf = await visitor.request.get(`${baseUrl}/${lang}/appeals/${id}.pdf`);
+      expect(pdf.status()).toBe(200);
+      const pdfPath = path.join(scratch, `appeal-${lang}.pdf`);
+      fs.writeFileSync(pdfPath, await pdf.body());
+      const pdfLines = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' })
+        .split('\n')
+        .map((line) => line.trim());
+      expect(pdfLines.join('\n')).not.toMatch(/[\r\u25a1\ufffd]/);
+      for (const line of lines) expect(pdfLines).toContain(line);
+      for (const [index, item] of items.entries()) expect(pdfLines).toContain(`${index + 1}. ${item}`);
+
+      const docx = await visitor.request.get(`${baseUrl}/${lang}/appeals/${id}.docx`);
+      const documentXml = readZipEntry(await docx.body(), 'word/document.xml');
+      // The two opening lines: one paragraph, a break between them; each item its own paragraph.
+      expect(documentXml).toMatch(
+        new RegExp(`${lines[0]}</w:t></w:r><w:r>(?:<w:rPr>.*?</w:rPr>)?<w:br/><w:t[^>]*>${lines[1]}`),
+      );
+      for (const [index, item] of items.entries())
+        expect(documentXml).toMatch(new RegExp(`<w:p>(?:(?!</w:p>).)*${index + 1}\\. ${item}</w:t>`));
+    }
     await visitor.close();
     await editorContext.close();
   });

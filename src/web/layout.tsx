@@ -104,9 +104,10 @@ export function Layout({ frame, children }: { frame: PageFrame; children: Compon
 
 export function ErrorPage({ frame, kind }: { frame: PageFrame; kind: 'not_found' | 'error' }) {
   const t = translator(layoutMessages, frame.lang);
+  const heading = kind === 'not_found' ? t('notFoundTitle') : t('errorTitle');
   return (
-    <Layout frame={frame}>
-      <h1>{kind === 'not_found' ? t('notFoundTitle') : t('errorTitle')}</h1>
+    <Layout frame={{ ...frame, title: frame.title || heading }}>
+      <h1>{heading}</h1>
       <p>{kind === 'not_found' ? t('notFoundText') : t('errorText')}</p>
       <p>
         <a href={`/${frame.lang}/`}>{t('backHome')}</a>

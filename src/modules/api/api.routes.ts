@@ -223,24 +223,24 @@ const apiV1: FastifyPluginAsync<ApiOptions> = async (parent, { deps, extensions 
         schema: {
           operationId: `downloadIncidents${format.toUpperCase()}`,
           summary: `Download the records of a filter as ${format.toUpperCase()}`,
-          description: `Every record of the filter, newest first, at most ${EXPORT_LIMIT}. Labels and texts in the chosen language, falling back to another language where a text has no translation.`,
+          description: `Every record of the filter in the list's order (newest first unless sort says otherwise), at most ${EXPORT_LIMIT}. Labels and texts in the chosen language, falling back to another language where a text has no translation.`,
           tags: ['incidents'],
           querystring: exportQuerySchema,
           produces: [format === 'csv' ? 'text/csv' : 'application/json'],
         },
       },
       async (request, reply) => {
-        const { lang, ...filters } = request.query;
+        const { lang, sort, ...filters } = request.query;
         const search = await prepareSearch(db, filters);
         const stamp = deps.now().toISOString().slice(0, 10);
         reply.header('content-disposition', `attachment; filename="incidents-${stamp}.${format}"`);
         if (format === 'csv') {
           const [taxonomy, regions] = await Promise.all([loadTaxonomy(db), loadRegions(db)]);
           reply.type('text/csv; charset=utf-8');
-          return reply.send(incidentsCsv(db, search, makeLabels(lang, taxonomy, regions), origin));
+          return reply.send(incidentsCsv(db, search, makeLabels(lang, taxonomy, regions), origin, sort));
         }
         reply.type('application/json; charset=utf-8');
-        return reply.send(incidentsJson(db, search, lang, origin));
+        return reply.send(incidentsJson(db, search, lang, origin, sort));
       },
     );
   }

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { caseKinds } from '../../domain/vocabularies.ts';
 import { langs } from '../../i18n/langs.ts';
-import { aggregateDimensions, incidentFiltersSchema, incidentListQuerySchema } from '../search/index.ts';
+import {
+  aggregateDimensions,
+  incidentFiltersSchema,
+  incidentListQuerySchema,
+  sortOrders,
+} from '../search/index.ts';
 
 export const errorSchema = z
   .object({
@@ -32,6 +37,10 @@ export const incidentsQuerySchema = incidentListQuerySchema;
 
 export const exportQuerySchema = incidentFiltersSchema.extend({
   lang: z.enum(langs).default('en').describe('language of the labels and of the preferred text'),
+  sort: z
+    .enum(sortOrders)
+    .default('newest')
+    .describe('the order of the list the download was taken from: newest, oldest or relevance (with q)'),
 });
 
 export const facetsQuerySchema = incidentFiltersSchema;

@@ -173,6 +173,20 @@ describe('downloads', () => {
     expect(response.headers['content-disposition']).toBe('attachment; filename="incidents-2024-07-15.csv"');
     const rows: Array<Record<string, string>> = parse(response.body, { columns: true, bom: true });
     expect(rows.map((row) => row.id)).toEqual(listed);
+    // The download follows the order chosen on the list.
+    for (const sort of ['oldest', 'relevance'] as const) {
+      const query = sort === 'relevance' ? `${filter}&q=journalist` : filter;
+      const listedSorted = (await get(`/api/v1/incidents?${query}&sort=${sort}`))
+        .json()
+        .data.map((row: { id: string }) => row.id);
+      const sorted = await get(`/api/v1/incidents.csv?${query}&lang=ru&sort=${sort}`);
+      const sortedRows: Array<Record<string, string>> = parse(sorted.body, { columns: true, bom: true });
+      expect(
+        sortedRows.map((row) => row.id),
+        sort,
+      ).toEqual(listedSorted);
+      if (sort === 'oldest') expect(listedSorted).toEqual([...listed].reverse());
+    }
     expect(rows[1]).toMatchObject({
       id: ids.restrictedPublicId,
       date: '2024-05',

@@ -17,18 +17,76 @@ export type AssembledAppeal = {
   date: string;
   addresseesHeading: string;
   addressees: string[];
-  paragraphs: string[];
+  blocks: TextBlock[];
   signatoriesHeading: string;
   signatories: string[];
   responsesHeading: string;
-  responses: Array<{ heading: string; paragraphs: string[] }>;
+  responses: Array<{ heading: string; blocks: TextBlock[] }>;
 };
 
-export const splitParagraphs = (text: string) =>
-  text
-    .split(/\n{2,}/)
-    .map((paragraph) => paragraph.trim())
-    .filter((paragraph) => paragraph !== '');
+/**
+ * A text as its author typed it: paragraphs (a blank line between them) whose single line breaks
+ * stay, and lists (lines that start with "1." / "1)" or "-" / "•"). The web page, PDF and DOCX all
+ * lay out these blocks, so a numbered list stays a list everywhere.
+ */
+export type TextBlock =
+  | { kind: 'paragraph'; lines: string[] }
+  | { kind: 'list'; ordered: boolean; start: number; items: string[] };
+
+const orderedItem = /^(\d{1,3})[.)]\s+(.*)$/;
+const bulletItem = /^[-•*–]\s+(.*)$/;
+
+export function textBlocks(text: string): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  // A browser sends a textarea's breaks as CR LF; older texts may hold a lone CR.
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  let current: TextBlock | null = null;
+  let blankBefore = false;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') {
+      blankBefore = true;
+      continue;
+    }
+    const ordered = orderedItem.exec(line);
+    const bullet = ordered ? null : bulletItem.exec(line);
+    if (ordered || bullet) {
+      const isOrdered = ordered !== null;
+      const item = (ordered ? ordered[2] : bullet?.[1]) ?? '';
+      // Items of one kind make one list even with blank lines between them.
+      if (current?.kind === 'list' && current.ordered === isOrdered) current.items.push(item);
+      else {
+        current = {
+          kind: 'list',
+          ordered: isOrdered,
+          start: ordered ? Number(ordered[1]) : 1,
+          items: [item],
+        };
+        blocks.push(current);
+      }
+    } else if (current && !blankBefore) {
+      // A line right under an item continues it; right under a paragraph line, it is a line break.
+      if (current.kind === 'list') {
+        const last = current.items.length - 1;
+        current.items[last] = `${current.items[last]} ${line}`;
+      } else current.lines.push(line);
+    } else {
+      current = { kind: 'paragraph', lines: [line] };
+      blocks.push(current);
+    }
+    blankBefore = false;
+  }
+  return blocks;
+}
+
+/** Plain text of the blocks, one line per paragraph line or list item (feeds and summaries). */
+export function blockLines(blocks: TextBlock[]): string[] {
+  return blocks.flatMap((block) =>
+    block.kind === 'paragraph'
+      ? block.lines
+      : block.items.map((item, index) => (block.ordered ? `${block.start + index}. ${item}` : `• ${item}`)),
+  );
+}
 
 export function assembleAppeal(
   published: PublishedAppeal,
@@ -46,13 +104,13 @@ export function assembleAppeal(
     date: formatDate(appeal.date, lang),
     addresseesHeading: t('addresseesHeading'),
     addressees: appeal.addressees,
-    paragraphs: splitParagraphs(body?.text ?? ''),
+    blocks: textBlocks(body?.text ?? ''),
     signatoriesHeading: t('signatoriesHeading'),
     signatories: appeal.signatories,
     responsesHeading: t('responsesHeading'),
     responses: published.responses.map((response) => ({
       heading: t('responseFrom', { responder: response.responder, date: formatDate(response.date, lang) }),
-      paragraphs: splitParagraphs(response.text),
+      blocks: textBlocks(response.text),
     })),
   };
 }
@@ -90,7 +148,23 @@ export async function renderAppealPdf(document: AssembledAppeal): Promise<Buffer
   };
   list(document.addresseesHeading, document.addressees);
   pdf.font('regular').fontSize(11);
-  for (const paragraph of document.paragraphs) pdf.text(paragraph, { align: 'justify' }).moveDown(0.6);
+  // Each line is its own text call: pdfkit draws a stray CR or LF inside a string as a box.
+  const blocks = (items: TextBlock[], gap: number) => {
+    for (const block of items) {
+      if (block.kind === 'paragraph') {
+        block.lines.forEach((line, index) => {
+          pdf.text(line, { align: index === block.lines.length - 1 ? 'left' : 'justify' });
+        });
+      } else {
+        block.items.forEach((item, index) => {
+          const marker = block.ordered ? `${block.start + index}.` : '•';
+          pdf.text(`${marker} ${item}`, { indent: 14 });
+        });
+      }
+      pdf.moveDown(gap);
+    }
+  };
+  blocks(document.blocks, 0.6);
   pdf.moveDown(0.4);
   list(document.signatoriesHeading, document.signatories);
   if (document.responses.length > 0) {
@@ -98,7 +172,7 @@ export async function renderAppealPdf(document: AssembledAppeal): Promise<Buffer
     for (const response of document.responses) {
       pdf.font('bold').fontSize(11).text(response.heading);
       pdf.font('regular');
-      for (const paragraph of response.paragraphs) pdf.text(paragraph).moveDown(0.4);
+      blocks(response.blocks, 0.4);
     }
   }
   pdf.end();
@@ -128,9 +202,29 @@ export async function renderAppealDocx(document: AssembledAppeal): Promise<Buffe
     for (const item of items) children.push(new Paragraph({ bullet: { level: 0 }, children: [text(item)] }));
   };
   list(document.addresseesHeading, document.addressees);
-  for (const paragraph of document.paragraphs) {
-    children.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [text(paragraph)] }));
-  }
+  const blocks = (items: TextBlock[]) => {
+    for (const block of items) {
+      if (block.kind === 'paragraph') {
+        // One paragraph, its author's line breaks kept as breaks.
+        children.push(
+          new Paragraph({
+            alignment: AlignmentType.JUSTIFIED,
+            children: block.lines.map((line, index) =>
+              index === 0 ? text(line) : new TextRun({ text: line, font: 'DejaVu Sans', break: 1 }),
+            ),
+          }),
+        );
+      } else {
+        block.items.forEach((item, index) => {
+          const marker = block.ordered ? `${block.start + index}.` : '•';
+          children.push(
+            new Paragraph({ indent: { left: 360, hanging: 360 }, children: [text(`${marker} ${item}`)] }),
+          );
+        });
+      }
+    }
+  };
+  blocks(document.blocks);
   list(document.signatoriesHeading, document.signatories);
   if (document.responses.length > 0) {
     children.push(
@@ -141,8 +235,7 @@ export async function renderAppealDocx(document: AssembledAppeal): Promise<Buffe
     );
     for (const response of document.responses) {
       children.push(new Paragraph({ children: [text(response.heading, { bold: true })] }));
-      for (const paragraph of response.paragraphs)
-        children.push(new Paragraph({ children: [text(paragraph)] }));
+      blocks(response.blocks);
     }
   }
   const doc = new Document({
@@ -176,7 +269,10 @@ export function renderAppealsFeed(
     const url = `${feedUrl}/${appeal.id}`;
     const title = pickText(appeal.title, lang);
     const body = pickText(appeal.body, lang);
-    const summary = (body?.text ?? '').replace(/\s+/g, ' ').slice(0, 400);
+    const summary = blockLines(textBlocks(body?.text ?? ''))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .slice(0, 400);
     return [
       '  <entry>',
       `    <id>${escapeXml(url)}</id>`,

@@ -55,6 +55,14 @@ export const appealMessages = defineMessages({
     unpublish: 'Withdraw from publication',
     viewPublic: 'View the public page',
     saved: 'Saved.',
+    published: 'Published: the appeal is now on the public site.',
+    unpublished: 'Withdrawn: the appeal is no longer public.',
+    confirmPublishTitle: 'Publish this appeal?',
+    confirmPublishText:
+      'Once published, “{title}” is shown on the public site, in its feed and as PDF and DOCX in every language written: {langs}.',
+    confirmPublishMissing: 'Not written in: {langs}. Readers of those languages will see another language.',
+    confirmPublish: 'Yes, publish',
+    cancel: 'Cancel',
     errorStale: 'Someone else changed this appeal meanwhile. Reload the page and try again.',
     errorInvalid: 'Check the form: {message}',
     errorNotReady:
@@ -127,6 +135,14 @@ export const appealMessages = defineMessages({
     unpublish: 'Снять с публикации',
     viewPublic: 'Открыть публичную страницу',
     saved: 'Сохранено.',
+    published: 'Опубликовано: обращение теперь на публичном сайте.',
+    unpublished: 'Снято с публикации: обращение больше не публично.',
+    confirmPublishTitle: 'Опубликовать это обращение?',
+    confirmPublishText:
+      'После публикации «{title}» будет на публичном сайте, в ленте и в файлах PDF и DOCX на каждом написанном языке: {langs}.',
+    confirmPublishMissing: 'Не написано на: {langs}. Читатели этих языков увидят другой язык.',
+    confirmPublish: 'Да, опубликовать',
+    cancel: 'Отмена',
     errorStale: 'Пока вы работали, обращение изменил кто-то другой. Обновите страницу и попробуйте снова.',
     errorInvalid: 'Проверьте форму: {message}',
     errorNotReady:
@@ -199,6 +215,14 @@ export const appealMessages = defineMessages({
     unpublish: 'Жариялаудан алу',
     viewPublic: 'Жария бетін ашу',
     saved: 'Сақталды.',
+    published: 'Жарияланды: үндеу енді жария сайтта.',
+    unpublished: 'Жариялаудан алынды: үндеу енді жария емес.',
+    confirmPublishTitle: 'Бұл үндеуді жариялау керек пе?',
+    confirmPublishText:
+      'Жарияланғаннан кейін «{title}» жария сайтта, таспада және жазылған әр тілде PDF пен DOCX түрінде көрінеді: {langs}.',
+    confirmPublishMissing: 'Жазылмаған тілдер: {langs}. Бұл тілдердің оқырмандары басқа тілді көреді.',
+    confirmPublish: 'Иә, жариялау',
+    cancel: 'Бас тарту',
     errorStale: 'Осы уақытта үндеуді басқа біреу өзгертті. Бетті жаңартып, қайталап көріңіз.',
     errorInvalid: 'Форманы тексеріңіз: {message}',
     errorNotReady:

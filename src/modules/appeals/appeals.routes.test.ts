@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCase, insertIncident } from '../../../test/factories.ts';
+import { readZipEntry } from '../../../test/zip.ts';
 import { signIn, staffPost, startTestApp, type TestApp } from '../questions/questions.testkit.ts';
 
 let t: TestApp;
@@ -80,6 +80,7 @@ describe('appeals', () => {
 
     const notReady = await staffPost(t.app, editor, `${editUrl}/publish`, {
       version: String(appeal.version),
+      confirm: 'yes',
     });
     expect(notReady.statusCode).toBe(422);
     expect(notReady.body).toContain('Before publishing, the appeal needs a title, a text');
@@ -113,9 +114,25 @@ describe('appeals', () => {
     const version = (
       await db.selectFrom('appeals').select('version').where('id', '=', id).executeTakeFirstOrThrow()
     ).version;
+    // The Publish button asks first and changes nothing; the confirmation's own form publishes.
+    const asked = await staffPost(t.app, editor, `${editUrl}/publish`, { version: String(version) });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toContain('Publish this appeal?');
+    expect(asked.body).toContain('name="confirm" value="yes"');
+    expect(asked.body).toContain('Not written in: Kazakh.');
     expect(
-      (await staffPost(t.app, editor, `${editUrl}/publish`, { version: String(version) })).statusCode,
-    ).toBe(303);
+      (await db.selectFrom('appeals').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,
+    ).toBe('draft');
+    const confirmed = await staffPost(t.app, editor, `${editUrl}/publish`, {
+      version: String(version),
+      confirm: 'yes',
+    });
+    expect(confirmed.statusCode).toBe(303);
+    expect(confirmed.headers.location).toBe(`${editUrl}?done=published`);
+    expect(
+      (await t.app.inject({ url: String(confirmed.headers.location), headers: { cookie: editor.cookie } }))
+        .body,
+    ).toContain('Published: the appeal is now on the public site.');
     const response = await staffPost(t.app, editor, `${editUrl}/responses`, {
       date: '2019-04-15',
       responder: 'Prosecutor General’s Office',
@@ -226,27 +243,3 @@ describe('appeals', () => {
     expect(forged.statusCode).toBe(403);
   });
 });
-
-/** Reads one file from a ZIP archive (a DOCX) through its central directory; no unzip tool needed. */
-function readZipEntry(zip: Buffer, name: string): string {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let offset = zip.readUInt32LE(end + 16);
-  const count = zip.readUInt16LE(end + 10);
-  for (let index = 0; index < count; index++) {
-    const method = zip.readUInt16LE(offset + 10);
-    const compressedSize = zip.readUInt32LE(offset + 20);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
-    const localOffset = zip.readUInt32LE(offset + 42);
-    const entryName = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    if (entryName === name) {
-      const dataStart =
-        localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
-      const data = zip.subarray(dataStart, dataStart + compressedSize);
-      return (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
-    }
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  throw new Error(`${name} is not in the archive`);
-}

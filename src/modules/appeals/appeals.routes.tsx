@@ -20,9 +20,9 @@ import {
   ids,
   langParams,
   lines,
+  publishBodySchema,
   responseBodySchema,
   selectionFiltersSchema,
-  versionBodySchema,
 } from './appeals.schemas.ts';
 import {
   APPEAL_ROLES,
@@ -41,6 +41,7 @@ import {
   type AppealFormValues,
   AppealPage,
   AppealsPage,
+  ConfirmPublishAppealPage,
   EditAppealPage,
   EditorialAppealsPage,
   SelectIncidentsPage,
@@ -52,7 +53,8 @@ const byLang = (read: (lang: Lang) => string) =>
 function formToInput(form: AppealForm) {
   return {
     title: byLang((lang) => form[`title_${lang}`]),
-    body: byLang((lang) => form[`body_${lang}`]),
+    // Stored with plain line feeds, whatever the browser sent (textareas send CR LF).
+    body: byLang((lang) => form[`body_${lang}`].replace(/\r\n?/g, '\n')),
     date: form.date.trim(),
     addressees: lines(form.addressees),
     signatories: lines(form.signatories),
@@ -262,15 +264,12 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
       { schema: { params: idParams } },
       async (request, reply) => {
         const { lang, id } = request.params as z.infer<typeof idParams>;
-        const done = (request.query as Record<string, string> | undefined)?.done === '1';
+        const done = (request.query as Record<string, string> | undefined)?.done;
         const t = translator(appealMessages, lang);
-        return renderEdit(
-          request,
-          reply,
-          lang,
-          id,
-          done ? { flash: { kind: 'info', text: t('saved') } } : {},
-        );
+        const flash = { '1': t('saved'), published: t('published'), unpublished: t('unpublished') }[
+          done ?? ''
+        ];
+        return renderEdit(request, reply, lang, id, flash ? { flash: { kind: 'info', text: flash } } : {});
       },
     );
 
@@ -307,7 +306,19 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
           const ctx = context(request);
           verifyCsrf(request);
           try {
-            const { version } = parseInput(versionBodySchema, request.body ?? {});
+            const { version, confirm } = parseInput(publishBodySchema, request.body ?? {});
+            if (action === 'publish' && confirm !== 'yes') {
+              const { appeal } = await getAppealForEditor(ctx, id);
+              const t = translator(appealMessages, lang);
+              return sendPage(
+                reply,
+                <ConfirmPublishAppealPage
+                  frame={editorialFrame(request, { lang, title: t('confirmPublishTitle'), organization })}
+                  user={requireRole(request, APPEAL_ROLES)}
+                  appeal={{ ...appeal, version }}
+                />,
+              );
+            }
             await (action === 'publish' ? publishAppeal : unpublishAppeal)(ctx, { id, version });
           } catch (error) {
             const text = errorFlash(lang, error);
@@ -317,7 +328,7 @@ export const appealRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
               flash: { kind: 'error', text },
             });
           }
-          return reply.redirect(`/${lang}/editorial/appeals/${id}?done=1`, 303);
+          return reply.redirect(`/${lang}/editorial/appeals/${id}?done=${action}ed`, 303);
         },
       );
     }

@@ -66,6 +66,8 @@ export const appealInputSchema = z.object({
 export type AppealInput = z.infer<typeof appealInputSchema>;
 
 export const versionBodySchema = z.object({ version: z.coerce.number().int().positive() });
+/** Publishing asks first: only a form that says confirm=yes publishes. */
+export const publishBodySchema = versionBodySchema.extend({ confirm: formText });
 
 export const responseBodySchema = z.object({
   date: isoDate,

@@ -4,9 +4,38 @@ import { type Lang, type LocalizedText, langs, pickText } from '../../i18n/langs
 import type { CurrentUser } from '../../lib/context.ts';
 import { Layout, type PageFrame } from '../../web/layout.tsx';
 import { EditorialLayout } from '../auth/index.ts';
-import { splitParagraphs } from './appeals.documents.ts';
+import { type TextBlock, textBlocks } from './appeals.documents.ts';
 import { appealMessages } from './appeals.messages.ts';
 import type { PublicAppeal, PublishedAppeal } from './appeals.service.ts';
+
+/** An appeal's text as its author wrote it: paragraphs with their line breaks, and real lists. */
+function TextBlocks({ blocks }: { blocks: TextBlock[] }) {
+  return (
+    <>
+      {blocks.map((block, index) =>
+        block.kind === 'paragraph' ? (
+          <p key={index}>
+            {block.lines.flatMap((line, lineIndex) =>
+              lineIndex === 0 ? [line] : [<br key={lineIndex} />, line],
+            )}
+          </p>
+        ) : block.ordered ? (
+          <ol key={index} start={block.start}>
+            {block.items.map((item, itemIndex) => (
+              <li key={itemIndex}>{item}</li>
+            ))}
+          </ol>
+        ) : (
+          <ul key={index}>
+            {block.items.map((item, itemIndex) => (
+              <li key={itemIndex}>{item}</li>
+            ))}
+          </ul>
+        ),
+      )}
+    </>
+  );
+}
 
 type T = Translator<keyof (typeof appealMessages)['en']>;
 const tFor = (lang: Lang): T => translator(appealMessages, lang);
@@ -112,9 +141,7 @@ export function AppealPage({ frame, published }: { frame: PageFrame; published: 
           <h2 id="appeal-text">{t('textHeading')}</h2>
           {body && body.lang !== lang ? <p class="meta">{t('noTextInLanguage')}</p> : null}
           <div class="prose" lang={body?.lang}>
-            {splitParagraphs(body?.text ?? '').map((paragraph, index) => (
-              <p key={index}>{paragraph}</p>
-            ))}
+            <TextBlocks blocks={textBlocks(body?.text ?? '')} />
           </div>
         </section>
         {appeal.signatories.length > 0 ? (
@@ -169,9 +196,7 @@ export function AppealPage({ frame, published }: { frame: PageFrame; published: 
                     date: formatDate(response.date, lang),
                   })}
                 </h3>
-                {splitParagraphs(response.text).map((paragraph, paragraphIndex) => (
-                  <p key={paragraphIndex}>{paragraph}</p>
-                ))}
+                <TextBlocks blocks={textBlocks(response.text)} />
               </div>
             ))
           )}
@@ -473,9 +498,7 @@ export function EditAppealPage({
             <h3>
               {t('responseFrom', { responder: response.responder, date: formatDate(response.date, lang) })}
             </h3>
-            {splitParagraphs(response.body).map((paragraph, index) => (
-              <p key={index}>{paragraph}</p>
-            ))}
+            <TextBlocks blocks={textBlocks(response.body)} />
           </div>
         ))}
         <h3>{t('responseFormHeading')}</h3>
@@ -496,6 +519,44 @@ export function EditAppealPage({
           <button type="submit">{t('addResponse')}</button>
         </form>
       </section>
+    </EditorialLayout>
+  );
+}
+
+/** The step between the Publish button and publication; a plain form, so it works without script. */
+export function ConfirmPublishAppealPage({
+  frame,
+  user,
+  appeal,
+}: {
+  frame: PageFrame;
+  user: CurrentUser;
+  appeal: EditableAppeal;
+}) {
+  const t = tFor(frame.lang);
+  const lang = frame.lang;
+  const base = `/${lang}/editorial/appeals/${appeal.id}`;
+  const written = langs.filter((code) => (appeal.body[code] ?? '').trim() !== '');
+  const missing = langs.filter((code) => !written.includes(code));
+  const names = (codes: Lang[]) => codes.map((code) => t(`langName_${code}`)).join(', ');
+  return (
+    <EditorialLayout frame={frame} user={user}>
+      <h1>{t('confirmPublishTitle')}</h1>
+      <p>
+        {t('confirmPublishText', {
+          title: pickText(appeal.title, lang)?.text ?? '',
+          langs: names(written),
+        })}
+      </p>
+      {missing.length > 0 ? (
+        <p class="notice translation-gaps">{t('confirmPublishMissing', { langs: names(missing) })}</p>
+      ) : null}
+      <form method="post" action={`${base}/publish`} class="inline-form">
+        <input type="hidden" name="_csrf" value={frame.editorial?.csrfToken ?? ''} />
+        <input type="hidden" name="version" value={String(appeal.version)} />
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit">{t('confirmPublish')}</button> <a href={base}>{t('cancel')}</a>
+      </form>
     </EditorialLayout>
   );
 }

@@ -190,14 +190,28 @@ describe('the bulletin builder', () => {
   it('publishes: freezes the figures, links every figure to its records, and offers the downloads', async () => {
     const version = (await database.db.selectFrom('bulletins').select('version').executeTakeFirstOrThrow())
       .version;
+    // The Publish button asks first, names the languages with missing texts, and changes nothing.
+    const asked = await post('/en/editorial/bulletins/2024-05/publish', editor, {
+      _csrf: editor.csrf,
+      version: String(version),
+    });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toContain('Publish this bulletin?');
+    expect(asked.body).toContain('name="confirm" value="yes"');
+    expect(asked.body).toMatch(/Қазақша: \d+ texts not written/);
     expect(
-      (
-        await post('/en/editorial/bulletins/2024-05/publish', editor, {
-          _csrf: editor.csrf,
-          version: String(version),
-        })
-      ).statusCode,
-    ).toBe(303);
+      (await database.db.selectFrom('bulletins').select('status').executeTakeFirstOrThrow()).status,
+    ).toBe('draft');
+    const confirmed = await post('/en/editorial/bulletins/2024-05/publish', editor, {
+      _csrf: editor.csrf,
+      version: String(version),
+      confirm: 'yes',
+    });
+    expect(confirmed.statusCode).toBe(303);
+    expect(confirmed.headers.location).toBe('/en/editorial/bulletins/2024-05?saved=published');
+    expect((await get(String(confirmed.headers.location), editor)).body).toContain(
+      'Published: the bulletin is now in the public archive.',
+    );
     const page = await get('/en/bulletins/2024-05');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Violations of freedom of speech in Kazakhstan May 2024');

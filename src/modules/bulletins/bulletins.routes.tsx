@@ -39,6 +39,7 @@ import {
   updateBulletinTexts,
 } from './bulletins.service.ts';
 import { renderBulletin, reportContentTypes } from './report.ts';
+import { translationGaps } from './translation-status.ts';
 
 const langParams = z.object({ lang: z.enum(langs) });
 const monthParams = z.object({ lang: z.enum(langs), month: z.string().regex(/^\d{4}-\d{2}$/) });
@@ -285,7 +286,9 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
       same_period_last_year: t('scopeLastYear'),
     };
     const title = `${t('builderTitle')}: ${formatMonth(month, lang, { capitalize: true })}`;
-    const saved = (request.query as Record<string, string | undefined>).saved === '1';
+    const savedParam = (request.query as Record<string, string | undefined>).saved;
+    const saved = savedParam === '1' || savedParam === 'published';
+    const gaps = translationGaps(input);
     return sendPage(
       reply,
       editorialPage(
@@ -302,7 +305,7 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
           ) : null}
           {saved ? (
             <p role="status" class="notice">
-              {t('saved')}
+              {savedParam === 'published' ? t('publishedDone') : t('saved')}
             </p>
           ) : null}
           <p>
@@ -311,6 +314,18 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
               ? ` · ${t('published', { date: formatDate(new Date(bulletin.published_at).toISOString().slice(0, 10), lang) })}`
               : ''}
           </p>
+          <section aria-labelledby="translation-status">
+            <h2 id="translation-status">{t('translationStatus')}</h2>
+            <ul class="translation-status">
+              {langs.map((each) => (
+                <li key={each} class={gaps[each] > 0 ? 'translation-gap' : 'translation-complete'}>
+                  {gaps[each] > 0
+                    ? t('translationMissing', { language: languageNames[each], n: String(gaps[each]) })
+                    : t('translationComplete', { language: languageNames[each] })}
+                </li>
+              ))}
+            </ul>
+          </section>
           <nav aria-label={t('preview')}>
             <ul>
               {langs.map((show) => (
@@ -632,6 +647,58 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
       }),
   );
 
+  /** The step between the Publish button and publication: says what happens and which texts are missing. */
+  const confirmPublish = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    lang: Lang,
+    month: string,
+    version: number,
+  ) => {
+    const t = translator(bulletinPageMessages, lang);
+    const input = await loadBulletinInput(deps.db, deps.config.organization, month, {
+      includeDraft: true,
+      live: false,
+    });
+    if (!input) throw new AppError('not_found', `no bulletin for ${month}`);
+    const gaps = translationGaps(input);
+    const missing = langs.filter((each) => gaps[each] > 0);
+    return sendPage(
+      reply,
+      editorialPage(
+        request,
+        deps,
+        lang,
+        t('confirmPublishTitle'),
+        <>
+          <h1>{t('confirmPublishTitle')}</h1>
+          <p>{t('confirmPublishText')}</p>
+          {missing.length > 0 ? (
+            <div class="notice translation-gaps">
+              <p>{t('confirmGapsWarning')}</p>
+              <ul>
+                {missing.map((each) => (
+                  <li key={each}>
+                    {t('translationMissing', { language: languageNames[each], n: String(gaps[each]) })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <form method="post" action={`/${lang}/editorial/bulletins/${month}/publish`}>
+            <Csrf token={request.csrfToken} />
+            <input type="hidden" name="version" value={String(version)} />
+            <input type="hidden" name="confirm" value="yes" />
+            <button type="submit" class="primary">
+              {t('confirmPublish')}
+            </button>{' '}
+            <a href={`/${lang}/editorial/bulletins/${month}`}>{t('cancel')}</a>
+          </form>
+        </>,
+      ),
+    );
+  };
+
   // Refreshing the items and publishing take only the version the editor saw.
   const versionActions = { refresh: refreshBulletinItems, publish: publishBulletin } as const;
   for (const [name, action] of Object.entries(versionActions)) {
@@ -641,11 +708,16 @@ export const bulletinRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { d
       async (request, reply) =>
         builderAction(request, reply, async (lang, month) => {
           const form = parseInput(versionForm, request.body);
+          const confirmed = (request.body as Record<string, unknown> | undefined)?.confirm === 'yes';
+          if (name === 'publish' && !confirmed)
+            return confirmPublish(request, reply, lang, month, form.version);
           await action(serviceContext(request, deps), {
             bulletinId: await bulletinIdOf(month),
             version: form.version,
           });
-          return back(reply, lang, month);
+          return name === 'publish'
+            ? reply.redirect(`/${lang}/editorial/bulletins/${month}?saved=published`, 303)
+            : back(reply, lang, month);
         }),
     );
   }

@@ -114,7 +114,7 @@ export const portalMessages = defineMessages({
     regionColumn: 'Region',
     incidentsColumn: 'Incidents',
     historicRegion:
-      '{name} existed until {date}. Its {n} incidents are kept under its own name; today its area is {successors}.',
+      '{name} existed until {date}. Incidents recorded there ({n}) are kept under its own name; today its area is {successors}.',
     regionFormerNames: 'Former names',
     regionCreated: 'Created on {date}.',
     regionHistoricPart: 'Before {date} this area belonged to {name}.',
@@ -287,7 +287,7 @@ export const portalMessages = defineMessages({
     regionColumn: 'Регион',
     incidentsColumn: 'Сообщения',
     historicRegion:
-      '{name} существовала до {date}. Её сообщения ({n}) хранятся под прежним названием; сегодня это {successors}.',
+      '{name} существовала до {date}; её сообщения ({n}) хранятся под прежним названием, сегодня это {successors}.',
     regionFormerNames: 'Прежние названия',
     regionCreated: 'Образована {date}.',
     regionHistoricPart: 'До {date} эта территория входила в состав: {name}.',

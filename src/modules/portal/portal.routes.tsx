@@ -136,6 +136,9 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
         reference(lang),
       ]);
       const reachable = Math.min(pageableCount(search, facets.total), MAX_LIST_OFFSET + query.per_page);
+      const pages = Math.max(1, Math.ceil(reachable / query.per_page));
+      // "Page 99 of 4" is no page: a page past the last one is not found.
+      if (query.page > pages) throw new AppError('not_found', `page ${query.page} of ${pages}`);
       const t = translator(portalMessages, lang);
       return sendPage(
         reply,
@@ -145,7 +148,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
           query={query}
           incidents={await loadIncidentSummaries(db, ids)}
           total={facets.total}
-          pages={Math.max(1, Math.ceil(reachable / query.per_page))}
+          pages={pages}
           facets={facets}
           taxonomy={taxonomy}
           regions={regions}
@@ -185,6 +188,8 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
         listCases(db, { kind, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
         reference(lang),
       ]);
+      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      if (page > pages) throw new AppError('not_found', `page ${page} of ${pages}`);
       const t = translator(portalMessages, lang);
       return sendPage(
         reply,
@@ -194,7 +199,7 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
           kind={kind}
           cases={cases}
           page={page}
-          pages={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+          pages={pages}
           total={total}
         />,
       );

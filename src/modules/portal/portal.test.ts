@@ -238,3 +238,31 @@ describe('feeds', () => {
     expect((await page('/sitemaps/incidents-1.xml')).status).toBe(404);
   });
 });
+
+describe('text of the pages', () => {
+  it('writes dates, counts and places as sentences, titles a 404 and refuses a page past the last', async () => {
+    for (const lang of langs) {
+      const regions = await page(`/${lang}/regions`);
+      expect(regions.body).not.toMatch(/\.\./);
+      expect(regions.body).not.toMatch(/Its \d+ incidents/);
+      const missing = await page(`/${lang}/no-such-page`);
+      expect(missing.status).toBe(404);
+      expect(missing.body).toMatch(/<title>[^<·]+ · /);
+      expect((await page(`/${lang}/incidents?page=99`)).status).toBe(404);
+      expect((await page(`/${lang}/cases?page=99`)).status).toBe(404);
+      expect((await page(`/${lang}/incidents?page=1`)).status).toBe(200);
+    }
+    expect((await page('/ru/regions')).body).toContain('существовала до');
+
+    // A city whose locality repeats its region's name is named once.
+    await database.db
+      .updateTable('incidents')
+      .set({ locality: 'Алматы', region_code: 'almaty_city' })
+      .where('id', '=', 'inc-attack')
+      .execute();
+    const list = await page('/ru/incidents?region=almaty_city');
+    expect(list.body).not.toContain('Алматы, Алматы');
+    const incident = await page('/ru/incidents/inc-attack');
+    expect(incident.body).not.toContain('<dt>Место</dt>');
+  });
+});

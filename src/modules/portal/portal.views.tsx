@@ -132,7 +132,7 @@ export function IncidentItem({
         <DateText value={incident.date} lang={lang} />
         {' · '}
         {labels.region(incident.region)}
-        {incident.locality ? `, ${incident.locality}` : ''}
+        {showLocality(incident.locality, labels.region(incident.region)) ? `, ${incident.locality}` : ''}
       </p>
       <ul class="tags" aria-label={t('categories')}>
         {incident.categories.map((code) => (
@@ -258,4 +258,11 @@ export function Fact({ term, children }: { term: string; children: ComponentChil
 
 export function formatTenge(value: number, lang: Lang): string {
   return `${formatNumber(value, lang)} ₸`;
+}
+
+/** A locality is shown beside its region unless it only repeats it ("Алматы, Алматы" for the city). */
+export function showLocality(locality: string | null | undefined, regionLabel: string): locality is string {
+  if (!locality) return false;
+  const key = (text: string) => text.trim().toLocaleLowerCase().replace(/ё/g, 'е');
+  return key(locality) !== key(regionLabel);
 }

@@ -82,7 +82,7 @@ beforeAll(async () => {
     signatories: 'The foundation',
     incidents: incident,
   });
-  await staffPost(t.app, editor, `${appealUrl}/publish`, { version: '2' });
+  await staffPost(t.app, editor, `${appealUrl}/publish`, { version: '2', confirm: 'yes' });
   publicPaths.push(
     `/en/answers/${published.id}`,
     `/api/v1/answers/${published.id}`,

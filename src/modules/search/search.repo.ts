@@ -252,9 +252,11 @@ export function pageableCount(search: PreparedSearch, total: Count): number {
 export async function* streamIncidentIds(
   db: Db,
   search: PreparedSearch,
-  options: { batchSize?: number; max?: number } = {},
+  options: { batchSize?: number; max?: number; oldestFirst?: boolean } = {},
 ): AsyncGenerator<string[]> {
   const batchSize = options.batchSize ?? 1000;
+  const direction = options.oldestFirst ? sql`asc` : sql`desc`;
+  const beyond = options.oldestFirst ? sql`>` : sql`<`;
   let remaining = options.max ?? Number.POSITIVE_INFINITY;
   let after: { sort_date: string; incident_id: string } | null = null;
   const where = filterCondition(search);
@@ -263,11 +265,11 @@ export async function* streamIncidentIds(
     const keyset: RawBuilder<unknown> =
       after === null
         ? sql`true`
-        : sql`(s.sort_date, s.incident_id) < (${after.sort_date}::date, ${after.incident_id})`;
+        : sql`(s.sort_date, s.incident_id) ${beyond} (${after.sort_date}::date, ${after.incident_id})`;
     const rows: Array<{ incident_id: string; sort_date: string }> = (
       await sql<{ incident_id: string; sort_date: string }>`
         select s.incident_id, s.sort_date from incident_search s where ${where} and ${keyset}
-        order by s.sort_date desc, s.incident_id desc limit ${limit}`.execute(db)
+        order by s.sort_date ${direction}, s.incident_id ${direction} limit ${limit}`.execute(db)
     ).rows;
     if (rows.length === 0) return;
     yield rows.map((row) => row.incident_id);

@@ -52,31 +52,39 @@ export function TileMap({ lang, title, tiles }: { lang: Lang; title: string; til
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} class="tile-map">
-        <title>{title}</title>
-        {tiles.map((tile) => {
-          const x = tile.col * (TILE_W + GAP);
-          const y = tile.row * (TILE_H + GAP);
-          const label = `${tile.label}: ${formatNumber(tile.value, lang)}`;
-          return (
-            <a
-              key={tile.code}
-              href={tile.href}
-              aria-label={label}
-              class={`shade-${shadeOf(tile.value, peak)}`}
-            >
-              <title>{label}</title>
-              <rect x={x} y={y} width={TILE_W} height={TILE_H} rx="4" class="tile" />
-              <text x={x + TILE_W / 2} y={y + 26} text-anchor="middle" class="tile-name">
-                {tileNames[tile.code]?.[lang] ?? tile.label}
-              </text>
-              <text x={x + TILE_W / 2} y={y + 48} text-anchor="middle" class="tile-value">
-                {formatNumber(tile.value, lang)}
-              </text>
-            </a>
-          );
-        })}
-      </svg>
+      {/* On a phone the map keeps a readable size and scrolls inside this box, never the page. */}
+      <div class="tile-scroll">
+        <svg viewBox={`0 0 ${width} ${height}`} class="tile-map">
+          <title>{title}</title>
+          {tiles.map((tile) => {
+            const x = tile.col * (TILE_W + GAP);
+            const y = tile.row * (TILE_H + GAP);
+            const shortName = tileNames[tile.code]?.[lang] ?? tile.label;
+            const value = formatNumber(tile.value, lang);
+            // The accessible name holds the visible words in their order (axe label-content-name-mismatch):
+            // the full name first, then the tile's short name when it differs, then the count.
+            const label =
+              shortName === tile.label ? `${tile.label}: ${value}` : `${tile.label} (${shortName}): ${value}`;
+            return (
+              <a
+                key={tile.code}
+                href={tile.href}
+                aria-label={label}
+                class={`shade-${shadeOf(tile.value, peak)}`}
+              >
+                <title>{label}</title>
+                <rect x={x} y={y} width={TILE_W} height={TILE_H} rx="4" class="tile" />
+                <text x={x + TILE_W / 2} y={y + 26} text-anchor="middle" class="tile-name">
+                  {shortName}
+                </text>
+                <text x={x + TILE_W / 2} y={y + 48} text-anchor="middle" class="tile-value">
+                  {value}
+                </text>
+              </a>
+            );
+          })}
+        </svg>
+      </div>
     </figure>
   );
 }

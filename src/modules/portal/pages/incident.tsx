@@ -5,7 +5,7 @@ import { Layout, type PageFrame } from '../../../web/layout.tsx';
 import { emptyFilters, filtersQueryString, type IncidentFilters } from '../../search/index.ts';
 import { portalMessages } from '../portal.messages.ts';
 import type { IncidentDetail } from '../portal.schemas.ts';
-import { DataText, DateText, Fact, type Labels, textOf } from '../portal.views.tsx';
+import { DataText, DateText, Fact, type Labels, showLocality, textOf } from '../portal.views.tsx';
 
 export function incidentTitle(incident: IncidentDetail, labels: Labels): string {
   const t = translator(portalMessages, labels.lang);
@@ -43,7 +43,11 @@ export function IncidentPage({
               <a href={`/${lang}/regions/${incident.region}`}>{labels.region(incident.region)}</a>
             ) : null}
           </Fact>
-          <Fact term={t('locality')}>{incident.locality}</Fact>
+          <Fact term={t('locality')}>
+            {showLocality(incident.locality, incident.region ? labels.region(incident.region) : '')
+              ? incident.locality
+              : null}
+          </Fact>
           <Fact term={t('categories')}>
             <ul class="tags">
               {incident.categories.map((code) => (

@@ -153,6 +153,7 @@ export function IncidentsPage({
   const { lang } = frame;
   const t = translator(portalMessages, lang);
   const filters: IncidentFilters = query;
+  const activeFilters = listFacets.reduce((sum, dimension) => sum + filters[dimension].length, 0);
   const base = `/${lang}/incidents`;
   const sortParams: Record<string, string> = query.sort === 'newest' ? {} : { sort: query.sort };
   const hrefFor = (page: number) =>
@@ -196,9 +197,13 @@ export function IncidentsPage({
           <button type="submit">{t('searchButton')}</button>
         </div>
         <div class="list-layout">
-          <details class="filters" open>
+          {/* Folded on a phone so that the results come first; style.css keeps it open on wider screens. */}
+          <details class="filters">
             <summary>
-              <h2 class="filters-heading">{t('filtersHeading')}</h2>
+              <h2 class="filters-heading">
+                {t('filtersHeading')}
+                {activeFilters > 0 ? ` (${formatNumber(activeFilters, lang)})` : ''}
+              </h2>
             </summary>
             {listFacets.map((dimension) => (
               <FacetFieldset
