@@ -96,7 +96,7 @@ export interface SessionsTable {
 export interface SharedKeysTable {
   name: string;
   secret: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface LoginAttemptsTable {
@@ -286,6 +286,64 @@ export interface IncidentFacetCountsTable {
   n: number;
 }
 
+export type IntakeLang = 'kk' | 'ru' | 'en';
+export type IntakeSourceKind = 'rss' | 'atom' | 'json' | 'page' | 'telegram';
+export type CandidateStatus = 'new' | 'drafted' | 'attached' | 'dismissed';
+
+export interface IntakeSourcesTable {
+  id: Generated<number>;
+  url: string;
+  host: string;
+  name: string;
+  lang: IntakeLang;
+  kind: IntakeSourceKind | null;
+  interval_minutes: Generated<number>;
+  paused: Generated<boolean>;
+  next_fetch_at: Timestamp;
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetched_at: Timestamp | null;
+  last_success_at: Timestamp | null;
+  last_error_at: Timestamp | null;
+  last_error: string | null;
+  consecutive_errors: Generated<number>;
+  items_found: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface IntakeHostsTable {
+  host: string;
+  next_request_at: Timestamp;
+}
+
+export interface IntakeCandidatesTable {
+  id: Generated<number>;
+  source_id: number | null;
+  origin: 'feed' | 'paste';
+  link: string | null;
+  link_key: string | null;
+  title: string;
+  published_at: Timestamp | null;
+  lang: IntakeLang;
+  excerpt: Generated<string>;
+  outlet: string | null;
+  region_code: string | null;
+  suggestions: JsonWithDefault<unknown>;
+  group_id: number | null;
+  matches: JsonWithDefault<unknown>;
+  status: Generated<CandidateStatus>;
+  dismiss_reason: string | null;
+  dismiss_note: string | null;
+  incident_id: string | null;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   taxonomy_groups: TaxonomyGroupsTable;
   categories: CategoriesTable;
@@ -297,6 +355,9 @@ export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   shared_keys: SharedKeysTable;
+  intake_sources: IntakeSourcesTable;
+  intake_hosts: IntakeHostsTable;
+  intake_candidates: IntakeCandidatesTable;
   actors: ActorsTable;
   actor_names: ActorNamesTable;
   incidents: IncidentsTable;

@@ -1,5 +1,13 @@
+export { type FoundArticle, findArticles } from './articles.ts';
 export { benchParseReports, type ParseBench } from './bench.ts';
-export { type CategoryCode, categoryGroups, type Suggestion } from './categories.ts';
+export {
+  type CategoryCode,
+  categoryGroups,
+  groupOfCategory,
+  type Suggestion,
+  suggestCategories,
+} from './categories.ts';
+export { type FoundPerson, findPeople } from './entities.ts';
 export {
   type ExpectedFact,
   formatScoreTable,
@@ -19,6 +27,7 @@ export {
   importReports,
   type ReportToImport,
 } from './importer.service.ts';
+export { nameKey } from './names.ts';
 export { parseAmount, parseCount, parseDigits } from './numbers.ts';
 export {
   analyseReport,
@@ -28,4 +37,5 @@ export {
   parseReportFile,
   readReportFile,
 } from './parse-report.ts';
+export { type FoundPlace, findPlaces } from './places.ts';
 export { type ReconciliationRow, reconcileFacts } from './reconcile.ts';
