@@ -29,7 +29,8 @@ export function analyseItem(input: { title: string; text: string; date: string }
   excerpt: string;
 } {
   const body = input.text.slice(0, 20_000);
-  const whole = `${input.title}\n${body}`;
+  // A full stop between them, so no name runs from the headline into the text.
+  const whole = `${input.title}.\n\n${body}`;
   const articles = unique(findArticles(whole).map((article) => article.code));
   const categories = suggestCategories({ headline: input.title, body, articles }).slice(0, 6);
   const people = uniqueBy(

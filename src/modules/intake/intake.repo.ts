@@ -23,7 +23,7 @@ export type CandidateRow = Omit<Selectable<IntakeCandidatesTable>, 'suggestions'
 
 export async function insertSource(
   db: Db,
-  source: { url: string; host: string; name: string; lang: IntakeLang; intervalMinutes: number; createdBy: number | null },
+  source: { url: string; host: string; name: string; lang: IntakeLang; intervalMinutes: number; createdBy: number | null; now: Date },
 ): Promise<SourceRow | null> {
   await db
     .insertInto('intake_hosts')
@@ -38,7 +38,9 @@ export async function insertSource(
       name: source.name,
       lang: source.lang,
       interval_minutes: source.intervalMinutes,
+      next_fetch_at: source.now,
       created_by: source.createdBy,
+      created_at: source.now,
     })
     .onConflict((conflict) => conflict.column('url').doNothing())
     .returningAll()

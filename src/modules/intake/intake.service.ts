@@ -80,6 +80,7 @@ export async function addSource(ctx: ServiceContext, input: SourceInput): Promis
       lang: parsed.lang ?? 'ru',
       intervalMinutes: parsed.interval_minutes ?? 60,
       createdBy: tctx.user?.id ?? null,
+      now: tctx.now(),
     });
     if (!row) throw new AppError('conflict', `the source ${url.toString()} is on the list already`, { field: 'url' });
     await writeAudit(tctx.db, tctx, {
@@ -212,13 +213,13 @@ async function fetchSource(
       now,
       hostFreeAt: new Date(now.getTime() + hostIntervalMs),
       message,
-      retryAt: new Date(now.getTime() + backoffMs(source)),
+      retryAt: new Date(now.getTime() + backoffMs({ ...source, consecutive_errors: source.consecutive_errors + 1 })),
     });
     return { ...outcome, status: 'error', newItems: 0, error: message };
   }
 }
 
-/** The wait after a failure: the source's interval, doubled for each failure in a row, at most a day. */
+/** The wait after the n-th failure in a row: the source's interval times 2ⁿ, at most a day. */
 export function backoffMs(source: Pick<SourceRow, 'interval_minutes' | 'consecutive_errors'>): number {
   const base = Math.max(source.interval_minutes, 5) * 60_000;
   return Math.min(base * 2 ** Math.min(source.consecutive_errors, 10), 24 * 3600_000);

@@ -1,0 +1,15 @@
+export {
+  addSource,
+  attachToIncident,
+  dismissCandidate,
+  type FetchOutcome,
+  type FetchPassOptions,
+  getCandidate,
+  getMeasures,
+  listIntakeSources,
+  listQueue,
+  makeDraft,
+  pasteCandidate,
+  pauseSource,
+  runFetchPass,
+} from './intake.service.ts';
