@@ -1,3 +1,4 @@
+export { intakeRoutes } from './intake.routes.tsx';
 export {
   addSource,
   attachToIncident,

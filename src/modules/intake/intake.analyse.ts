@@ -89,7 +89,11 @@ const GROUP_WINDOW_MS = 3 * 24 * 3600 * 1000;
  * Kazakh, a Russian and an English report meet) in a compatible place, or much of the same wording.
  */
 export function sameStory(a: Comparable, b: Comparable): boolean {
-  if (a.publishedAt && b.publishedAt && Math.abs(a.publishedAt.getTime() - b.publishedAt.getTime()) > GROUP_WINDOW_MS) {
+  if (
+    a.publishedAt &&
+    b.publishedAt &&
+    Math.abs(a.publishedAt.getTime() - b.publishedAt.getTime()) > GROUP_WINDOW_MS
+  ) {
     return false;
   }
   const placesAgree = !a.region || !b.region || a.region === b.region;
@@ -114,7 +118,12 @@ export type IncidentForMatch = {
   title: string;
 };
 
-export type IncidentMatch = { id: string; title: string; score: number; reasons: Array<'person' | 'place' | 'category'> };
+export type IncidentMatch = {
+  id: string;
+  title: string;
+  score: number;
+  reasons: Array<'person' | 'place' | 'category'>;
+};
 
 /**
  * Existing incidents (already limited to the date window) that the candidate may describe: a

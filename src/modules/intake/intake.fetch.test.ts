@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { systemContext } from '../../lib/context.ts';
+import { addSource, listIntakeSources } from './index.ts';
 import { backoffMs, type FetchOutcome, runFetchPass } from './intake.service.ts';
 import { type FeedServer, startFeedServer } from './intake.testkit.ts';
-import { addSource, listIntakeSources } from './index.ts';
 
 const limits = { timeoutMs: 1500, maxBytes: 64 * 1024, maxRedirects: 5 };
 
@@ -56,7 +56,14 @@ describe('a fetch pass over good and bad sources', () => {
     expect(byPath('/huge.xml').error).toBe('the answer is larger than the limit of 64 KB');
     expect(byPath('/loop-a').error).toMatch(/^redirect loop: .*\/loop-a redirects back/);
     expect(byPath('/slow').error).toBe('timed out after 1.5 s');
-    for (const path of ['/kk/rss.xml', '/ru/atom.xml', '/en/feed.json', '/en/court.html', '/s/testchannel', '/ru/old.xml']) {
+    for (const path of [
+      '/kk/rss.xml',
+      '/ru/atom.xml',
+      '/en/feed.json',
+      '/en/court.html',
+      '/s/testchannel',
+      '/ru/old.xml',
+    ]) {
       expect(byPath(path), path).toMatchObject({ status: 'ok', error: null });
     }
   });
@@ -72,12 +79,19 @@ describe('a fetch pass over good and bad sources', () => {
     const russian = byTitle('Ержан Тестов');
     expect(russian).toMatchObject({ lang: 'ru', region_code: 'almaty_city', outlet: 'Тестовые Новости' });
     expect(russian.link).toBe('https://ru.example.test/2026/11/30/zaderzhan');
-    const suggestions = russian.suggestions as { categories: Array<{ code: string }>; people: Array<{ name: string }> };
+    const suggestions = russian.suggestions as {
+      categories: Array<{ code: string }>;
+      people: Array<{ name: string }>;
+    };
     expect(suggestions.categories[0]?.code).toBe('detention');
     expect(suggestions.people.map((p) => p.name)).toContain('Ержан Тестов');
     // The Kazakh item keeps its language and loses the tracking parameter from its key.
     const kazakh = byTitle('Айгүл Сейітова');
-    expect(kazakh).toMatchObject({ lang: 'kk', region_code: 'shymkent', link_key: 'https://kk.example.test/news/1' });
+    expect(kazakh).toMatchObject({
+      lang: 'kk',
+      region_code: 'shymkent',
+      link_key: 'https://kk.example.test/news/1',
+    });
     // Readable text of the court page, without its navigation and footer.
     const page = byTitle('Court announcement');
     expect(page.excerpt).toContain('honour, dignity and business reputation');
@@ -90,7 +104,10 @@ describe('a fetch pass over good and bad sources', () => {
   });
 
   it('groups the same story told in Russian and English', async () => {
-    const rows = await database.db.selectFrom('intake_candidates').select(['id', 'title', 'group_id']).execute();
+    const rows = await database.db
+      .selectFrom('intake_candidates')
+      .select(['id', 'title', 'group_id'])
+      .execute();
     const russian = rows.find((row) => row.title.includes('Ержан Тестов'));
     const english = rows.find((row) => row.title.includes('Yerzhan Testov'));
     expect(russian?.group_id).not.toBeNull();
@@ -104,7 +121,9 @@ describe('a fetch pass over good and bad sources', () => {
     const broken = health.find((source) => source.url.endsWith('/broken.xml'));
     expect(broken).toMatchObject({ consecutive_errors: 1, last_success_at: null });
     expect(broken?.last_error).toMatch(/^broken XML/);
-    expect(new Date(broken?.next_fetch_at ?? 0).getTime()).toBe(clock.getTime() + backoffMs({ interval_minutes: 60, consecutive_errors: 1 }));
+    expect(new Date(broken?.next_fetch_at ?? 0).getTime()).toBe(
+      clock.getTime() + backoffMs({ interval_minutes: 60, consecutive_errors: 1 }),
+    );
     const old = health.find((source) => source.url.endsWith('/ru/old.xml'));
     expect(old?.last_success_at).not.toBeNull();
     expect(old?.last_error).toBe('not valid UTF-8 (no charset declared): read as Windows-1251');
@@ -119,7 +138,14 @@ describe('a fetch pass over good and bad sources', () => {
     const again = await runFetchPass(ctx(), { limits, hostIntervalMs: 0, concurrency: 3 });
     // The failed sources wait for their backoff; the good ones are due again.
     expect(again.map((o) => o.url.replace(server.base, '')).sort()).toEqual(
-      ['/en/court.html', '/en/feed.json', '/kk/rss.xml', '/ru/atom.xml', '/ru/old.xml', '/s/testchannel'].sort(),
+      [
+        '/en/court.html',
+        '/en/feed.json',
+        '/kk/rss.xml',
+        '/ru/atom.xml',
+        '/ru/old.xml',
+        '/s/testchannel',
+      ].sort(),
     );
     expect(again.find((o) => o.url.endsWith('/kk/rss.xml'))?.status).toBe('not_modified');
     expect(again.find((o) => o.url.endsWith('/ru/atom.xml'))?.status).toBe('not_modified');
@@ -158,7 +184,12 @@ describe('several fetchers at once', () => {
     try {
       await addSource(ctx(), { url: `${one.base}/kk/rss.xml?polite=1`, lang: 'kk' });
       await addSource(ctx(), { url: `${one.base}/ru/atom.xml?polite=1`, lang: 'ru' });
-      const pass = await runFetchPass(ctx(), { limits, hostIntervalMs: 3600_000, maxHostWaitMs: 0, concurrency: 2 });
+      const pass = await runFetchPass(ctx(), {
+        limits,
+        hostIntervalMs: 3600_000,
+        maxHostWaitMs: 0,
+        concurrency: 2,
+      });
       expect(pass).toHaveLength(1);
       expect([...one.hits.values()].reduce((a, b) => a + b, 0)).toBe(1);
     } finally {

@@ -60,9 +60,11 @@ export async function fetchLimited(
         const location = response.headers.get('location');
         if (!location) throw new FetchError(`HTTP ${response.status} without a Location header`);
         const next = new URL(location, current).toString();
-        if (seen.has(next)) throw new FetchError(`redirect loop: ${next} redirects back to an address already visited`);
+        if (seen.has(next))
+          throw new FetchError(`redirect loop: ${next} redirects back to an address already visited`);
         if (hop + 1 > limits.maxRedirects) throw new FetchError(`more than ${limits.maxRedirects} redirects`);
-        if (!/^https?:$/.test(new URL(next).protocol)) throw new FetchError(`redirect to a non-http address: ${next}`);
+        if (!/^https?:$/.test(new URL(next).protocol))
+          throw new FetchError(`redirect to a non-http address: ${next}`);
         current = next;
         continue;
       }
@@ -72,7 +74,9 @@ export async function fetchLimited(
       }
       if (!response.ok) {
         await response.body?.cancel();
-        throw new FetchError(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+        throw new FetchError(
+          `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+        );
       }
       const declared = Number(response.headers.get('content-length') ?? Number.NaN);
       if (declared > limits.maxBytes) {
@@ -85,7 +89,10 @@ export async function fetchLimited(
         url: current,
         bytes,
         contentType: response.headers.get('content-type'),
-        validators: { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') },
+        validators: {
+          etag: response.headers.get('etag'),
+          lastModified: response.headers.get('last-modified'),
+        },
       };
     }
   } catch (error) {

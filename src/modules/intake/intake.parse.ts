@@ -33,7 +33,11 @@ export class ParseError extends Error {
 
 const MAX_ITEMS = 200;
 
-export function parseAnswer(input: { bytes: Uint8Array; contentType: string | null; url: string }): ParsedAnswer {
+export function parseAnswer(input: {
+  bytes: Uint8Array;
+  contentType: string | null;
+  url: string;
+}): ParsedAnswer {
   const { text, note } = decodeBytes(input.bytes, input.contentType);
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start === '') throw new ParseError('the answer is empty');
@@ -50,12 +54,17 @@ export function parseAnswer(input: { bytes: Uint8Array; contentType: string | nu
 // ---------------------------------------------------------------------------------------------
 // Encodings
 
-export function decodeBytes(bytes: Uint8Array, contentType: string | null): { text: string; note: string | null } {
+export function decodeBytes(
+  bytes: Uint8Array,
+  contentType: string | null,
+): { text: string; note: string | null } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes), note: null };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), note: null };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), note: null };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes), note: null };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes), note: null };
   const declared = declaredCharset(bytes, contentType);
   const label = declared ? knownLabel(declared) : null;
   if (label && label !== 'utf-8') return { text: new TextDecoder(label).decode(bytes), note: null };
@@ -233,7 +242,9 @@ function parseTelegram(html: string, url: string): Omit<ParsedAnswer, 'encodingN
       publishedAt: dateOf(time ?? ''),
       text: body,
       lang: null,
-      outlet: channelTitle ?? (/t\.me\/s\/([\w]+)/.exec(url)?.[1] ? `@${/t\.me\/s\/([\w]+)/.exec(url)?.[1]}` : null),
+      outlet:
+        channelTitle ??
+        (/t\.me\/s\/([\w]+)/.exec(url)?.[1] ? `@${/t\.me\/s\/([\w]+)/.exec(url)?.[1]}` : null),
     });
   }
   // The preview lists the oldest first; newest first like every feed.
@@ -250,7 +261,9 @@ function parsePage(html: string, url: string): Omit<ParsedAnswer, 'encodingNote'
     null;
   const siteName = document.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? null;
   const pageLang = langOf(document.documentElement?.getAttribute('lang') ?? '');
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  const article = new Readability(
+    document as unknown as ConstructorParameters<typeof Readability>[0],
+  ).parse();
   const body = normalizeSpace(article?.textContent ?? document.body?.textContent ?? '');
   if (body === '') throw new ParseError('an HTML page without readable text');
   const title = oneLine(article?.title ?? '') || firstWords(body);

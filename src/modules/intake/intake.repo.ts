@@ -23,7 +23,15 @@ export type CandidateRow = Omit<Selectable<IntakeCandidatesTable>, 'suggestions'
 
 export async function insertSource(
   db: Db,
-  source: { url: string; host: string; name: string; lang: IntakeLang; intervalMinutes: number; createdBy: number | null; now: Date },
+  source: {
+    url: string;
+    host: string;
+    name: string;
+    lang: IntakeLang;
+    intervalMinutes: number;
+    createdBy: number | null;
+    now: Date;
+  },
 ): Promise<SourceRow | null> {
   await db
     .insertInto('intake_hosts')
@@ -181,7 +189,11 @@ async function freeHost(db: Db, host: string, at: Date) {
 
 export async function existingLinkKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await db.selectFrom('intake_candidates').select('link_key').where('link_key', 'in', keys).execute();
+  const rows = await db
+    .selectFrom('intake_candidates')
+    .select('link_key')
+    .where('link_key', 'in', keys)
+    .execute();
   return new Set(rows.flatMap((row) => (row.link_key ? [row.link_key] : [])));
 }
 
@@ -237,7 +249,16 @@ export async function insertCandidate(db: Db, candidate: NewCandidate): Promise<
 export async function candidatesAround(db: Db, at: Date, windowMs: number) {
   return db
     .selectFrom('intake_candidates')
-    .select(['id', 'group_id', 'published_at', 'created_at', 'region_code', 'title', 'excerpt', 'suggestions'])
+    .select([
+      'id',
+      'group_id',
+      'published_at',
+      'created_at',
+      'region_code',
+      'title',
+      'excerpt',
+      'suggestions',
+    ])
     .where(sql<Date>`coalesce(published_at, created_at)`, '>=', new Date(at.getTime() - windowMs))
     .where(sql<Date>`coalesce(published_at, created_at)`, '<=', new Date(at.getTime() + windowMs))
     .orderBy('id')
@@ -246,7 +267,11 @@ export async function candidatesAround(db: Db, at: Date, windowMs: number) {
 }
 
 /** Incidents dated within the window, with what matching needs: region, categories, people's names. */
-export async function incidentsAround(db: Db, from: string, to: string): Promise<Array<Omit<IncidentForMatch, 'peopleKeys'> & { names: string[] }>> {
+export async function incidentsAround(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<Array<Omit<IncidentForMatch, 'peopleKeys'> & { names: string[] }>> {
   const incidents = await db
     .selectFrom('incidents')
     .select(['id', 'date', 'region_code', 'title'])
@@ -258,7 +283,11 @@ export async function incidentsAround(db: Db, from: string, to: string): Promise
   if (incidents.length === 0) return [];
   const ids = incidents.map((incident) => incident.id);
   const [categories, names] = await Promise.all([
-    db.selectFrom('incident_categories').select(['incident_id', 'category_code']).where('incident_id', 'in', ids).execute(),
+    db
+      .selectFrom('incident_categories')
+      .select(['incident_id', 'category_code'])
+      .where('incident_id', 'in', ids)
+      .execute(),
     db
       .selectFrom('incident_actors as ia')
       .innerJoin('actor_names as an', 'an.actor_id', 'ia.actor_id')
@@ -300,7 +329,10 @@ function candidateSelect(db: Db) {
 }
 
 /** The triage queue: newest first (by publication, else arrival). */
-export async function listCandidates(db: Db, filters: QueueFilters): Promise<{ rows: CandidateRow[]; total: number }> {
+export async function listCandidates(
+  db: Db,
+  filters: QueueFilters,
+): Promise<{ rows: CandidateRow[]; total: number }> {
   let query = db.selectFrom('intake_candidates as c').where('c.status', '=', filters.status);
   if (filters.lang) query = query.where('c.lang', '=', filters.lang);
   if (filters.region) query = query.where('c.region_code', '=', filters.region);
@@ -334,7 +366,11 @@ export async function listCandidates(db: Db, filters: QueueFilters): Promise<{ r
   return { rows: rows as unknown as CandidateRow[], total: Number(total.n) };
 }
 
-export async function findCandidate(db: Db, id: number, options: { lock?: boolean } = {}): Promise<CandidateRow | undefined> {
+export async function findCandidate(
+  db: Db,
+  id: number,
+  options: { lock?: boolean } = {},
+): Promise<CandidateRow | undefined> {
   let query = candidateSelect(db).where('c.id', '=', id);
   if (options.lock) query = query.forUpdate('c');
   return (await query.executeTakeFirst()) as unknown as CandidateRow | undefined;
@@ -395,7 +431,10 @@ export async function legalArticleCodes(db: Db): Promise<Set<string>> {
 export async function intakeMeasures(db: Db, since: Date) {
   const perDay = await db
     .selectFrom('intake_candidates')
-    .select([sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')`.as('day'), (eb) => eb.fn.countAll<string>().as('n')])
+    .select([
+      sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')`.as('day'),
+      (eb) => eb.fn.countAll<string>().as('n'),
+    ])
     .where('created_at', '>=', since)
     .groupBy(sql`1`)
     .orderBy(sql`1`)
@@ -406,7 +445,9 @@ export async function intakeMeasures(db: Db, since: Date) {
       (eb) => eb.fn.countAll<string>().as('total'),
       sql<string>`count(*) filter (where status in ('drafted', 'attached'))`.as('to_incidents'),
       sql<string>`count(*) filter (where status = 'dismissed')`.as('dismissed'),
-      sql<string | null>`percentile_cont(0.5) within group (order by extract(epoch from decided_at - published_at)) filter (where status = 'drafted' and published_at is not null)`.as(
+      sql<
+        string | null
+      >`percentile_cont(0.5) within group (order by extract(epoch from decided_at - published_at)) filter (where status = 'drafted' and published_at is not null)`.as(
         'median_seconds_to_draft',
       ),
     ])
@@ -417,10 +458,25 @@ export async function intakeMeasures(db: Db, since: Date) {
     total: Number(totals.total),
     toIncidents: Number(totals.to_incidents),
     dismissed: Number(totals.dismissed),
-    medianSecondsToDraft: totals.median_seconds_to_draft === null ? null : Number(totals.median_seconds_to_draft),
+    medianSecondsToDraft:
+      totals.median_seconds_to_draft === null ? null : Number(totals.median_seconds_to_draft),
   };
 }
 
 export async function sourceOptions(db: Db) {
   return db.selectFrom('intake_sources').select(['id', 'name']).orderBy('name').execute();
+}
+
+/** Category and region names for filters and suggestions. */
+export async function categoryLabels(db: Db) {
+  return db
+    .selectFrom('categories')
+    .select(['code', 'labels'])
+    .where('group_code', '<>', 'legal')
+    .orderBy('position')
+    .execute();
+}
+
+export async function regionLabels(db: Db) {
+  return db.selectFrom('regions').select(['code', 'labels']).orderBy('code').execute();
 }

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { langs } from '../../i18n/langs.ts';
 
 export const candidateStatuses = ['new', 'drafted', 'attached', 'dismissed'] as const;
-export const dismissReasons = ['not_relevant', 'outside_kazakhstan', 'duplicate', 'not_a_violation', 'other'] as const;
+export const dismissReasons = [
+  'not_relevant',
+  'outside_kazakhstan',
+  'duplicate',
+  'not_a_violation',
+  'other',
+] as const;
 export type DismissReason = (typeof dismissReasons)[number];
 
 const httpUrl = z
@@ -17,16 +23,35 @@ export const sourceInputSchema = z.strictObject({
   lang: z.preprocess(blankToUndefined, z.enum(langs).optional()),
   interval_minutes: z.preprocess(
     blankToUndefined,
-    z.coerce.number().int().min(5, 'at least 5 minutes').max(10080, 'at most a week (10080 minutes)').optional(),
+    z.coerce
+      .number()
+      .int()
+      .min(5, 'at least 5 minutes')
+      .max(10080, 'at most a week (10080 minutes)')
+      .optional(),
   ),
 });
 export type SourceInput = z.input<typeof sourceInputSchema>;
 
 export const queueFiltersSchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum(candidateStatuses).default('new')),
-  category: z.preprocess(blankToUndefined, z.string().max(60).regex(/^[a-z_]+$/).optional()),
+  category: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .max(60)
+      .regex(/^[a-z_]+$/)
+      .optional(),
+  ),
   lang: z.preprocess(blankToUndefined, z.enum(langs).optional()),
-  region: z.preprocess(blankToUndefined, z.string().max(60).regex(/^[a-z_]+$/).optional()),
+  region: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .max(60)
+      .regex(/^[a-z_]+$/)
+      .optional(),
+  ),
   source: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
 });

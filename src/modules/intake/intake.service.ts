@@ -8,12 +8,12 @@ import { AppError } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/input.ts';
 import { requireRoles } from '../../lib/record-policy.ts';
 import { inTransaction } from '../../lib/transaction.ts';
-import { createIncident, getIncident, updateIncident } from '../incidents/index.ts';
 import { nameKey } from '../importer/index.ts';
+import { createIncident, getIncident, updateIncident } from '../incidents/index.ts';
 import {
   analyseItem,
-  type Comparable,
   type CandidateSuggestions,
+  type Comparable,
   guessLang,
   incidentCategoryOf,
   linkKey,
@@ -82,7 +82,8 @@ export async function addSource(ctx: ServiceContext, input: SourceInput): Promis
       createdBy: tctx.user?.id ?? null,
       now: tctx.now(),
     });
-    if (!row) throw new AppError('conflict', `the source ${url.toString()} is on the list already`, { field: 'url' });
+    if (!row)
+      throw new AppError('conflict', `the source ${url.toString()} is on the list already`, { field: 'url' });
     await writeAudit(tctx.db, tctx, {
       action: 'intake_source.create',
       entityType: 'intake_source',
@@ -143,7 +144,10 @@ export type FetchOutcome = {
  * processes share the work and never fetch one source twice; a failing source records its error,
  * waits longer each time (backoff), and the pass goes on with the others.
  */
-export async function runFetchPass(ctx: ServiceContext, options: FetchPassOptions = {}): Promise<FetchOutcome[]> {
+export async function runFetchPass(
+  ctx: ServiceContext,
+  options: FetchPassOptions = {},
+): Promise<FetchOutcome[]> {
   requireRoles(ctx, sourceManagers, 'fetch intake sources');
   const limits: FetchLimits = { ...defaultFetchLimits, ...options.limits };
   const worker = options.worker ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -178,7 +182,11 @@ async function fetchSource(
 ): Promise<FetchOutcome> {
   const outcome = { sourceId: source.id, name: source.name, url: source.url };
   try {
-    const answer = await fetchLimited(source.url, { etag: source.etag, lastModified: source.last_modified }, limits);
+    const answer = await fetchLimited(
+      source.url,
+      { etag: source.etag, lastModified: source.last_modified },
+      limits,
+    );
     const now = ctx.now();
     const hostFreeAt = new Date(now.getTime() + hostIntervalMs);
     if (answer.status === 'not_modified') {
@@ -207,13 +215,17 @@ async function fetchSource(
     return { ...outcome, status: 'ok', newItems, error: null };
   } catch (error) {
     const known = error instanceof FetchError || error instanceof ParseError;
-    const message = known ? error.message : `could not read it: ${error instanceof Error ? error.message : String(error)}`;
+    const message = known
+      ? error.message
+      : `could not read it: ${error instanceof Error ? error.message : String(error)}`;
     const now = ctx.now();
     await recordFetchFailure(ctx.db, source, {
       now,
       hostFreeAt: new Date(now.getTime() + hostIntervalMs),
       message,
-      retryAt: new Date(now.getTime() + backoffMs({ ...source, consecutive_errors: source.consecutive_errors + 1 })),
+      retryAt: new Date(
+        now.getTime() + backoffMs({ ...source, consecutive_errors: source.consecutive_errors + 1 }),
+      ),
     });
     return { ...outcome, status: 'error', newItems: 0, error: message };
   }
@@ -232,7 +244,11 @@ function itemKey(item: FeedItem, sourceUrl: string): string {
   return `${sourceUrl}#item-${hash}`;
 }
 
-async function storeItems(ctx: ServiceContext, source: SourceRow, items: readonly FeedItem[]): Promise<number> {
+async function storeItems(
+  ctx: ServiceContext,
+  source: SourceRow,
+  items: readonly FeedItem[],
+): Promise<number> {
   const keyed = items.map((item) => ({ item, key: itemKey(item, source.url) }));
   const known = await existingLinkKeys(
     ctx.db,
@@ -304,7 +320,11 @@ async function createCandidate(
       break;
     }
   }
-  const incidents = await incidentsAround(ctx.db, shiftDay(day, -MATCH_WINDOW_DAYS), shiftDay(day, MATCH_WINDOW_DAYS));
+  const incidents = await incidentsAround(
+    ctx.db,
+    shiftDay(day, -MATCH_WINDOW_DAYS),
+    shiftDay(day, MATCH_WINDOW_DAYS),
+  );
   const matches = matchIncidents(
     { region, peopleKeys, categories: analysed.suggestions.categories.map((s) => s.code) },
     incidents.map((incident) => ({ ...incident, peopleKeys: incident.names.map((name) => nameKey(name)) })),
@@ -356,7 +376,9 @@ export async function pasteCandidate(
       item = parseAnswer({ bytes: answer.bytes, contentType: answer.contentType, url: answer.url }).items[0];
     } catch (error) {
       if (error instanceof FetchError || error instanceof ParseError) {
-        throw new AppError('validation_failed', `the link could not be read: ${error.message}`, { field: 'text' });
+        throw new AppError('validation_failed', `the link could not be read: ${error.message}`, {
+          field: 'text',
+        });
       }
       throw error;
     }
@@ -403,7 +425,11 @@ export async function pasteCandidate(
 }
 
 async function existingCandidateByKey(ctx: ServiceContext, key: string): Promise<number | null> {
-  const row = await ctx.db.selectFrom('intake_candidates').select('id').where('link_key', '=', key).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('intake_candidates')
+    .select('id')
+    .where('link_key', '=', key)
+    .executeTakeFirst();
   return row ? Number(row.id) : null;
 }
 
@@ -430,7 +456,10 @@ export async function listQueue(ctx: ServiceContext, input: QueueFilterInput): P
     offset: (filters.page - 1) * PAGE_SIZE,
   });
   const groups = await groupsOf(ctx, rows);
-  const sources = (await sourceOptions(ctx.db)).map((source) => ({ id: Number(source.id), name: source.name }));
+  const sources = (await sourceOptions(ctx.db)).map((source) => ({
+    id: Number(source.id),
+    name: source.name,
+  }));
   return { rows, groups, total, page: filters.page, pageSize: PAGE_SIZE, filters, sources };
 }
 
@@ -497,7 +526,12 @@ export async function makeDraft(ctx: ServiceContext, input: { id: number }): Pro
       },
     });
     const at = tctx.now();
-    await decideCandidate(tctx.db, row.id, { status: 'drafted', incidentId: incident.id, by: tctx.user?.id ?? null, at });
+    await decideCandidate(tctx.db, row.id, {
+      status: 'drafted',
+      incidentId: incident.id,
+      by: tctx.user?.id ?? null,
+      at,
+    });
     await writeAudit(tctx.db, tctx, {
       action: 'intake_candidate.draft',
       entityType: 'intake_candidate',
@@ -510,7 +544,10 @@ export async function makeDraft(ctx: ServiceContext, input: { id: number }): Pro
 }
 
 /** The candidate's link becomes a further source of an existing incident. */
-export async function attachToIncident(ctx: ServiceContext, input: AttachInput): Promise<{ incidentId: string }> {
+export async function attachToIncident(
+  ctx: ServiceContext,
+  input: AttachInput,
+): Promise<{ incidentId: string }> {
   requireRoles(ctx, triagers, 'attach candidates');
   const parsed = parseInput(attachSchema, input);
   return inTransaction(ctx, async (tctx) => {
@@ -520,14 +557,18 @@ export async function attachToIncident(ctx: ServiceContext, input: AttachInput):
       incident = await getIncident(tctx, parsed.incident_id);
     } catch (error) {
       if (error instanceof AppError && error.code === 'not_found') {
-        throw new AppError('validation_failed', `no incident ${parsed.incident_id}`, { field: 'incident_id' });
+        throw new AppError('validation_failed', `no incident ${parsed.incident_id}`, {
+          field: 'incident_id',
+        });
       }
       throw error;
     }
     const source = row.link
       ? { url: row.link, outlet: row.outlet ?? row.source_name ?? null, title: row.title.slice(0, 500) }
       : { title: row.title.slice(0, 500), note: row.excerpt || null };
-    const already = row.link && incident.sources.some((existing) => existing.url && linkKey(existing.url) === linkKey(row.link ?? ''));
+    const already =
+      row.link &&
+      incident.sources.some((existing) => existing.url && linkKey(existing.url) === linkKey(row.link ?? ''));
     if (!already) {
       await updateIncident(tctx, {
         id: incident.id,
@@ -535,7 +576,12 @@ export async function attachToIncident(ctx: ServiceContext, input: AttachInput):
         sources: [...incident.sources, source],
       });
     }
-    await decideCandidate(tctx.db, row.id, { status: 'attached', incidentId: incident.id, by: tctx.user?.id ?? null, at: tctx.now() });
+    await decideCandidate(tctx.db, row.id, {
+      status: 'attached',
+      incidentId: incident.id,
+      by: tctx.user?.id ?? null,
+      at: tctx.now(),
+    });
     await writeAudit(tctx.db, tctx, {
       action: 'intake_candidate.attach',
       entityType: 'intake_candidate',

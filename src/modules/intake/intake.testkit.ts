@@ -158,7 +158,9 @@ function windows1251(text: string): Buffer {
   return Buffer.from(bytes);
 }
 
-export async function startFeedServer(options: { slowMs?: number; hugeBytes?: number } = {}): Promise<FeedServer> {
+export async function startFeedServer(
+  options: { slowMs?: number; hugeBytes?: number } = {},
+): Promise<FeedServer> {
   const hits = new Map<string, number>();
   const notModified = new Map<string, number>();
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -166,7 +168,12 @@ export async function startFeedServer(options: { slowMs?: number; hugeBytes?: nu
   const handler = (request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     count(hits, path);
-    const send = (status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
+    const send = (
+      status: number,
+      type: string,
+      body: string | Buffer,
+      headers: Record<string, string> = {},
+    ) => {
       response.writeHead(status, { 'content-type': type, ...headers });
       response.end(body);
     };
