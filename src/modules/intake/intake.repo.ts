@@ -469,12 +469,7 @@ export async function sourceOptions(db: Db) {
 
 /** Category and region names for filters and suggestions. */
 export async function categoryLabels(db: Db) {
-  return db
-    .selectFrom('categories')
-    .select(['code', 'labels'])
-    .where('group_code', '<>', 'legal')
-    .orderBy('position')
-    .execute();
+  return db.selectFrom('categories').select(['code', 'labels', 'group_code']).orderBy('position').execute();
 }
 
 export async function regionLabels(db: Db) {

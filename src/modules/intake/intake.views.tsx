@@ -10,7 +10,7 @@ import type { CandidateRow, SourceRow } from './intake.repo.ts';
 import { candidateStatuses, dismissReasons } from './intake.schemas.ts';
 
 type T = Translator<keyof (typeof intakeMessages)['en']>;
-export type Labelled = { code: string; labels: LocalizedText };
+export type Labelled = { code: string; labels: LocalizedText; group_code?: string };
 export type Measures = {
   perDay: Array<{ day: string; count: number }>;
   total: number;
@@ -118,10 +118,12 @@ export function QueuePage(props: {
             label={t('filterCategory')}
             value={queue.filters.category}
             any={t('any')}
-            options={props.categories.map((category) => ({
-              value: category.code,
-              text: label(props.categories, category.code, lang),
-            }))}
+            options={props.categories
+              .filter((category) => category.group_code !== 'legal')
+              .map((category) => ({
+                value: category.code,
+                text: label(props.categories, category.code, lang),
+              }))}
           />
           <FilterSelect
             id="f-lang"
