@@ -1,3 +1,4 @@
+export { runIntakeAdd, runIntakeFetch, runIntakeList } from './intake.cli.ts';
 export { intakeRoutes } from './intake.routes.tsx';
 export {
   addSource,
