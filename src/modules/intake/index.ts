@@ -6,6 +6,7 @@ export {
   dismissCandidate,
   type FetchOutcome,
   type FetchPassOptions,
+  fetchDueSources,
   getCandidate,
   getMeasures,
   listIntakeSources,

@@ -94,6 +94,8 @@ export const intakeMessages = defineMessages({
     pasteKnown: 'This link is a candidate already.',
     langAuto: 'Guess',
     items: 'items: {count}',
+    fetchNow: 'Fetch the due sources now',
+    fetchDone: 'Fetched {count} due source(s): {added} new candidate(s), {failed} failed.',
   },
   ru: {
     navIntake: 'Мониторинг СМИ',
@@ -189,6 +191,8 @@ export const intakeMessages = defineMessages({
     pasteKnown: 'Эта ссылка уже есть среди кандидатов.',
     langAuto: 'Определить',
     items: 'сообщений: {count}',
+    fetchNow: 'Проверить источники, у которых подошёл срок',
+    fetchDone: 'Проверено источников: {count}; новых кандидатов: {added}; ошибок: {failed}.',
   },
   kk: {
     navIntake: 'БАҚ мониторингі',
@@ -284,5 +288,7 @@ export const intakeMessages = defineMessages({
     pasteKnown: 'Бұл сілтеме үміткерлер арасында бар.',
     langAuto: 'Анықтау',
     items: 'хабарлар: {count}',
+    fetchNow: 'Мерзімі жеткен дереккөздерді қазір тексеру',
+    fetchDone: 'Тексерілген дереккөздер: {count}; жаңа үміткерлер: {added}; қателер: {failed}.',
   },
 });

@@ -236,6 +236,17 @@ describe('sources and paste', () => {
       .where('entity_id', '=', String(row.id))
       .execute();
     expect(audit.map((entry) => entry.action)).toEqual(['intake_source.create', 'intake_source.pause']);
+    // An editor starts a pass from the page (the embedded database cannot be shared with the CLI).
+    await postForm(test.app, '/en/editorial/intake/sources', editor, {
+      url: `${server.base}/s/testchannel`,
+      lang: 'ru',
+    });
+    const pass = await postForm(test.app, '/en/editorial/intake/sources/fetch', editor, {});
+    expect(pass.statusCode).toBe(303);
+    const done = await getPage(test.app, pass.headers.location as string, editor);
+    expect(done.body).toContain('Fetched 1 due source(s): 2 new candidate(s), 0 failed.');
+    const refusedPass = await postForm(test.app, '/en/editorial/intake/sources/fetch', monitor, {});
+    expect(refusedPass.statusCode).toBe(403);
   });
 
   it('turns a pasted text or link into the same candidate view', async () => {

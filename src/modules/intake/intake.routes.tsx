@@ -21,6 +21,7 @@ import {
   addSource,
   attachToIncident,
   dismissCandidate,
+  fetchDueSources,
   getCandidate,
   getMeasures,
   listIntakeSources,
@@ -40,6 +41,13 @@ const noticeQuery = z.object({
   done: z.enum(['drafted', 'attached', 'dismissed']).optional(),
   incident: z.string().max(100).optional(),
   reason: z.enum(dismissReasons).optional(),
+});
+
+const fetchedQuery = z.object({
+  added: z.string().optional(),
+  fetched: z.coerce.number().int().min(0).optional(),
+  new: z.coerce.number().int().min(0).optional(),
+  failed: z.coerce.number().int().min(0).optional(),
 });
 
 /** The input of a candidate's action form that an error names, for the error summary's link. */
@@ -166,7 +174,9 @@ export const intakeRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     const user = requireRole(request, triagers);
     const sources = await listIntakeSources(serviceContext(request, deps));
     const t = translator(intakeMessages, lang);
-    const added = (request.query as Record<string, string> | undefined)?.added === '1';
+    const query = fetchedQuery.safeParse(request.query ?? {});
+    const added = query.success && query.data.added === '1';
+    const fetched = query.success && query.data.fetched !== undefined ? query.data : null;
     return sendPage(
       reply,
       <SourcesPage
@@ -175,6 +185,15 @@ export const intakeRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
         sources={sources}
         canManage={managers.includes(user.role)}
         {...(added ? { notice: t('sourceAdded') } : {})}
+        {...(fetched
+          ? {
+              notice: t('fetchDone', {
+                count: fetched.fetched ?? 0,
+                added: fetched.new ?? 0,
+                failed: fetched.failed ?? 0,
+              }),
+            }
+          : {})}
       />,
     );
   });
@@ -211,6 +230,21 @@ export const intakeRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
         error.httpStatus,
       );
     }
+  });
+
+  // On the embedded database the server holds the data folder, so `sozwatch intake fetch` cannot run
+  // beside it: editors start a pass from here instead.
+  app.post('/:lang(kk|ru|en)/editorial/intake/sources/fetch', manage, async (request, reply) => {
+    const { lang } = langParams.parse(request.params);
+    requireRole(request, managers);
+    verifyCsrf(request);
+    const outcomes = await fetchDueSources(serviceContext(request, deps));
+    const failed = outcomes.filter((outcome) => outcome.status === 'error').length;
+    const added = outcomes.reduce((total, outcome) => total + outcome.newItems, 0);
+    return reply.redirect(
+      `${base(lang)}/sources?fetched=${outcomes.length}&new=${added}&failed=${failed}`,
+      303,
+    );
   });
 
   const pauseParams = idParams.extend({ action: z.enum(['pause', 'resume']) });

@@ -174,6 +174,26 @@ export async function runFetchPass(
   return outcomes.sort((a, b) => a.sourceId - b.sourceId);
 }
 
+/** A pass started by an editor from the sources page, recorded in the audit log with its result. */
+export async function fetchDueSources(
+  ctx: ServiceContext,
+  options: FetchPassOptions = {},
+): Promise<FetchOutcome[]> {
+  requireRoles(ctx, sourceManagers, 'fetch intake sources');
+  const outcomes = await runFetchPass(ctx, options);
+  await writeAudit(ctx.db, ctx, {
+    action: 'intake_source.fetch_pass',
+    entityType: 'intake_source',
+    entityId: 'due',
+    after: outcomes.map((outcome) => ({
+      id: outcome.sourceId,
+      status: outcome.status,
+      new: outcome.newItems,
+    })),
+  });
+  return outcomes;
+}
+
 async function fetchSource(
   ctx: ServiceContext,
   source: SourceRow,

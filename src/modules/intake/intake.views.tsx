@@ -533,6 +533,12 @@ export function SourcesPage(props: {
           </table>
         </div>
       )}
+      {props.canManage && props.sources.length > 0 ? (
+        <form method="post" action={`${base}/fetch`}>
+          <CsrfField frame={frame} />
+          <button type="submit">{t('fetchNow')}</button>
+        </form>
+      ) : null}
       {props.canManage ? (
         <form method="post" action={base} class="narrow-form">
           <h2>{t('addSource')}</h2>
