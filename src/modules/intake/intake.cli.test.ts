@@ -18,7 +18,11 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   const { DATABASE_URL: _shared, ...inherited } = process.env;
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
-      env: { ...inherited, SOZWATCH_DATA_DIR: path.join(scratch, 'data') },
+      env: {
+        ...inherited,
+        SOZWATCH_DATA_DIR: path.join(scratch, 'data'),
+        INTAKE_ALLOW_PRIVATE_ADDRESSES: '1',
+      },
       timeout: 240_000,
     });
     return { code: 0, stdout, stderr };

@@ -22,7 +22,11 @@ export async function runIntakeAdd(
 
 /** Exits non-zero only when the pass itself fails; a failing source is reported on its line. */
 export async function runIntakeFetch(options: { json?: boolean }) {
-  const outcomes = await withDatabase(({ handle }) => runFetchPass(systemContext(handle.db, 'cli')));
+  const outcomes = await withDatabase(({ config, handle }) =>
+    runFetchPass(systemContext(handle.db, 'cli'), {
+      limits: { allowPrivateAddresses: config.intake.allowPrivateAddresses },
+    }),
+  );
   if (options.json) {
     process.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
     return;

@@ -5,7 +5,8 @@ import { addSource, listIntakeSources } from './index.ts';
 import { backoffMs, type FetchOutcome, runFetchPass } from './intake.service.ts';
 import { type FeedServer, startFeedServer } from './intake.testkit.ts';
 
-const limits = { timeoutMs: 1500, maxBytes: 64 * 1024, maxRedirects: 5 };
+// The test's feed server is on 127.0.0.1, which intake refuses unless told otherwise (last test).
+const limits = { timeoutMs: 1500, maxBytes: 64 * 1024, maxRedirects: 5, allowPrivateAddresses: true };
 
 let database: TestDatabase;
 let server: FeedServer;
@@ -192,6 +193,25 @@ describe('several fetchers at once', () => {
       });
       expect(pass).toHaveLength(1);
       expect([...one.hits.values()].reduce((a, b) => a + b, 0)).toBe(1);
+    } finally {
+      await one.close();
+    }
+  });
+
+  it('refuse private and local addresses by default, with a clear error on the source', async () => {
+    const one = await startFeedServer();
+    try {
+      const source = await addSource(ctx(), { url: `${one.base}/kk/rss.xml?private=1`, lang: 'kk' });
+      const pass = await runFetchPass(ctx(), { limits: { timeoutMs: 1500 }, hostIntervalMs: 0 });
+      expect(pass).toEqual([
+        expect.objectContaining({
+          sourceId: source.id,
+          status: 'error',
+          error:
+            'refused: 127.0.0.1 is a private or local address (127.0.0.1); set INTAKE_ALLOW_PRIVATE_ADDRESSES=1 to allow it',
+        }),
+      ]);
+      expect(one.hits.size).toBe(0);
     } finally {
       await one.close();
     }

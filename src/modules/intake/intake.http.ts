@@ -1,3 +1,6 @@
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+
 /**
  * One polite, bounded HTTP GET: conditional (ETag, Last-Modified), a timeout over the whole
  * exchange (headers and body), a size limit checked while the body streams in, and redirects
@@ -9,6 +12,12 @@ export type FetchLimits = {
   maxBytes: number;
   maxRedirects: number;
   userAgent: string;
+  /**
+   * Off by default: editors and monitors give the addresses, and the server must not become their
+   * way into the machine itself or its network (127.0.0.1, 10.0.0.0/8, cloud metadata at
+   * 169.254.169.254). Each hop's host is resolved and checked before it is asked.
+   */
+  allowPrivateAddresses: boolean;
 };
 
 export const defaultFetchLimits: FetchLimits = {
@@ -16,7 +25,51 @@ export const defaultFetchLimits: FetchLimits = {
   maxBytes: 3 * 1024 * 1024,
   maxRedirects: 5,
   userAgent: 'sozwatch-intake/1 (+media monitoring; one request per host at a time)',
+  allowPrivateAddresses: false,
 };
+
+const privateRanges = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 3],
+] as const) {
+  privateRanges.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [
+  ['::', 127],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
+  privateRanges.addSubnet(network, prefix, 'ipv6');
+}
+
+async function assertPublicHost(url: URL) {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const addresses = isIP(host)
+    ? [{ address: host, family: isIP(host) }]
+    : await lookup(host, { all: true }).catch(() => []);
+  if (addresses.length === 0) throw new FetchError(`could not connect: no address found for ${host}`);
+  for (const { address, family } of addresses) {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+    const blocked = mapped
+      ? privateRanges.check(mapped, 'ipv4')
+      : privateRanges.check(address, family === 6 ? 'ipv6' : 'ipv4');
+    if (blocked) {
+      throw new FetchError(
+        `refused: ${host} is a private or local address (${address}); set INTAKE_ALLOW_PRIVATE_ADDRESSES=1 to allow it`,
+      );
+    }
+  }
+}
 
 export type Validators = { etag: string | null; lastModified: string | null };
 
@@ -46,6 +99,7 @@ export async function fetchLimited(
   try {
     for (let hop = 0; ; hop += 1) {
       seen.add(current);
+      if (!limits.allowPrivateAddresses) await assertPublicHost(new URL(current));
       const headers: Record<string, string> = {
         'user-agent': limits.userAgent,
         accept:

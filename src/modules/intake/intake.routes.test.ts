@@ -1,21 +1,22 @@
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type EditorialTestApp,
-  getPage,
-  postForm,
-  type Session,
-  startEditorialApp,
-} from '../../../test/editorial.ts';
+import { signInWithCsrfForTest } from '../../../test/auth.ts';
+import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
+import { getPage, postForm, type Session } from '../../../test/editorial.ts';
+import { insertUser } from '../../../test/factories.ts';
+import { loadConfig } from '../../config.ts';
 import { systemContext } from '../../lib/context.ts';
+import { buildServer } from '../../server.tsx';
 import { createIncident } from '../incidents/index.ts';
 import { addSource, runFetchPass } from './index.ts';
 import { type FeedServer, startFeedServer } from './intake.testkit.ts';
 
-let test: EditorialTestApp;
+// The editorial test app, with intake allowed to fetch the test's feed server on 127.0.0.1.
+let test: { app: FastifyInstance; database: TestDatabase };
 let server: FeedServer;
 let monitor: Session;
 let editor: Session;
-const limits = { timeoutMs: 3000, maxBytes: 256 * 1024, maxRedirects: 3 };
+const limits = { timeoutMs: 3000, maxBytes: 256 * 1024, maxRedirects: 3, allowPrivateAddresses: true };
 
 const candidateId = async (titlePart: string) => {
   const row = await test.database.db
@@ -27,10 +28,24 @@ const candidateId = async (titlePart: string) => {
 };
 
 beforeAll(async () => {
-  test = await startEditorialApp();
+  const database = await createTestDatabase();
+  const app = await buildServer(
+    {
+      config: loadConfig({ INTAKE_ALLOW_PRIVATE_ADDRESSES: '1' }),
+      db: database.db,
+      engine: database.engine,
+      now: () => new Date(),
+    },
+    { logger: false },
+  );
+  test = { app, database };
   server = await startFeedServer();
-  monitor = await test.signIn('monitor', 'Test Monitor');
-  editor = await test.signIn('editor', 'Test Editor');
+  const signIn = async (role: 'monitor' | 'editor', displayName: string): Promise<Session> => {
+    const user = await insertUser(database.db, { role, displayName });
+    return { ...(await signInWithCsrfForTest(app, database.db, user)), user };
+  };
+  monitor = await signIn('monitor', 'Test Monitor');
+  editor = await signIn('editor', 'Test Editor');
   const ctx = systemContext(test.database.db, 'cli');
   // An incident already recorded (test data): the English and Russian items should be matched to it.
   await createIncident(ctx, {
@@ -50,7 +65,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  await test.close();
+  await test.app.close();
+  await test.database.close();
 });
 
 describe('the triage queue', () => {

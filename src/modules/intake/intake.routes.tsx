@@ -66,6 +66,7 @@ export const intakeRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     return { categories, regions };
   };
   const triage = { preHandler: editorialGuard(deps, triagers) };
+  const limits = { allowPrivateAddresses: deps.config.intake.allowPrivateAddresses };
 
   app.get('/:lang(kk|ru|en)/editorial/intake', triage, async (request, reply) => {
     const { lang } = langParams.parse(request.params);
@@ -238,7 +239,7 @@ export const intakeRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     const { lang } = langParams.parse(request.params);
     requireRole(request, managers);
     verifyCsrf(request);
-    const outcomes = await fetchDueSources(serviceContext(request, deps));
+    const outcomes = await fetchDueSources(serviceContext(request, deps), { limits });
     const failed = outcomes.filter((outcome) => outcome.status === 'error').length;
     const added = outcomes.reduce((total, outcome) => total + outcome.newItems, 0);
     return reply.redirect(
@@ -270,7 +271,7 @@ export const intakeRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     const body = (request.body ?? {}) as Record<string, unknown>;
     const values = { text: formText.parse(body.text) ?? '', lang: formText.parse(body.lang) ?? '' };
     try {
-      const { id } = await pasteCandidate(serviceContext(request, deps), values);
+      const { id } = await pasteCandidate(serviceContext(request, deps), values, { limits });
       return reply.redirect(`${base(lang)}/candidates/${id}`, 303);
     } catch (error) {
       if (!isAppError(error) || error.code === 'forbidden') throw error;

@@ -378,8 +378,9 @@ async function createCandidate(
 export async function pasteCandidate(
   ctx: ServiceContext,
   input: PasteInput,
-  limits: FetchLimits = defaultFetchLimits,
+  options: { limits?: Partial<FetchLimits> } = {},
 ): Promise<{ id: number; created: boolean }> {
+  const limits: FetchLimits = { ...defaultFetchLimits, ...options.limits };
   requireRoles(ctx, triagers, 'add candidates');
   const parsed = parseInput(pasteSchema, input);
   const regions = await regionCodes(ctx.db);
