@@ -170,14 +170,16 @@ export const intakeRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
     }
   });
 
-  app.get('/:lang(kk|ru|en)/editorial/intake/sources', triage, async (request, reply) => {
-    const { lang } = langParams.parse(request.params);
+  const renderSources = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    lang: Lang,
+    page: Pick<Parameters<typeof SourcesPage>[0], 'notice' | 'errors' | 'values'>,
+    status = 200,
+  ) => {
     const user = requireRole(request, triagers);
     const sources = await listIntakeSources(serviceContext(request, deps));
     const t = translator(intakeMessages, lang);
-    const query = fetchedQuery.safeParse(request.query ?? {});
-    const added = query.success && query.data.added === '1';
-    const fetched = query.success && query.data.fetched !== undefined ? query.data : null;
     return sendPage(
       reply,
       <SourcesPage
@@ -185,24 +187,29 @@ export const intakeRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
         user={user}
         sources={sources}
         canManage={managers.includes(user.role)}
-        {...(added ? { notice: t('sourceAdded') } : {})}
-        {...(fetched
-          ? {
-              notice: t('fetchDone', {
-                count: fetched.fetched ?? 0,
-                added: fetched.new ?? 0,
-                failed: fetched.failed ?? 0,
-              }),
-            }
-          : {})}
+        {...page}
       />,
+      status,
     );
+  };
+
+  app.get('/:lang(kk|ru|en)/editorial/intake/sources', triage, async (request, reply) => {
+    const { lang } = langParams.parse(request.params);
+    const t = translator(intakeMessages, lang);
+    const query = fetchedQuery.safeParse(request.query ?? {});
+    const fetched = query.success && query.data.fetched !== undefined ? query.data : null;
+    const notice = fetched
+      ? t('fetchDone', { count: fetched.fetched ?? 0, added: fetched.new ?? 0, failed: fetched.failed ?? 0 })
+      : query.success && query.data.added === '1'
+        ? t('sourceAdded')
+        : undefined;
+    return renderSources(request, reply, lang, notice ? { notice } : {});
   });
 
   const manage = { preHandler: editorialGuard(deps, managers) };
   app.post('/:lang(kk|ru|en)/editorial/intake/sources', manage, async (request, reply) => {
     const { lang } = langParams.parse(request.params);
-    const user = requireRole(request, managers);
+    requireRole(request, managers);
     verifyCsrf(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const values = {
@@ -216,18 +223,11 @@ export const intakeRoutes: FastifyPluginAsync<ModuleOptions> = async (app, { dep
       return reply.redirect(`${base(lang)}/sources?added=1`, 303);
     } catch (error) {
       if (!isAppError(error) || error.code === 'forbidden') throw error;
-      const t = translator(intakeMessages, lang);
-      const sources = await listIntakeSources(serviceContext(request, deps));
-      return sendPage(
+      return renderSources(
+        request,
         reply,
-        <SourcesPage
-          frame={frameOf(request, lang, t('sourcesTitle'))}
-          user={user}
-          sources={sources}
-          canManage
-          values={values}
-          errors={[{ field: error.field ?? 'url', message: error.message }]}
-        />,
+        lang,
+        { values, errors: [{ field: error.field ?? 'url', message: error.message }] },
         error.httpStatus,
       );
     }

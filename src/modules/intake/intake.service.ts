@@ -513,6 +513,35 @@ async function lockNewCandidate(ctx: ServiceContext, id: number): Promise<Candid
   return row;
 }
 
+const decisionVerbs = { drafted: 'draft', attached: 'attach', dismissed: 'dismiss' } as const;
+
+/** A triage decision on a candidate and its audit entry, in the caller's transaction. */
+async function recordDecision(
+  tctx: ServiceContext,
+  row: CandidateRow,
+  decision: {
+    status: keyof typeof decisionVerbs;
+    incidentId?: string;
+    reason?: string;
+    note?: string | null;
+  },
+  details: Record<string, unknown> = {},
+) {
+  await decideCandidate(tctx.db, row.id, { ...decision, by: tctx.user?.id ?? null, at: tctx.now() });
+  await writeAudit(tctx.db, tctx, {
+    action: `intake_candidate.${decisionVerbs[decision.status]}`,
+    entityType: 'intake_candidate',
+    entityId: String(row.id),
+    before: { status: row.status },
+    after: {
+      status: decision.status,
+      ...(decision.incidentId ? { incident_id: decision.incidentId } : {}),
+      ...(decision.reason ? { reason: decision.reason, note: decision.note ?? null } : {}),
+      ...details,
+    },
+  });
+}
+
 /**
  * A draft incident from a candidate: its date, region, top category and legal articles prefilled,
  * its link as the first source, and where it came from kept in the incident's provenance.
@@ -546,20 +575,7 @@ export async function makeDraft(ctx: ServiceContext, input: { id: number }): Pro
         suggestions: row.suggestions,
       },
     });
-    const at = tctx.now();
-    await decideCandidate(tctx.db, row.id, {
-      status: 'drafted',
-      incidentId: incident.id,
-      by: tctx.user?.id ?? null,
-      at,
-    });
-    await writeAudit(tctx.db, tctx, {
-      action: 'intake_candidate.draft',
-      entityType: 'intake_candidate',
-      entityId: String(row.id),
-      before: { status: row.status },
-      after: { status: 'drafted', incident_id: incident.id },
-    });
+    await recordDecision(tctx, row, { status: 'drafted', incidentId: incident.id });
     return { incidentId: incident.id };
   });
 }
@@ -597,19 +613,12 @@ export async function attachToIncident(
         sources: [...incident.sources, source],
       });
     }
-    await decideCandidate(tctx.db, row.id, {
-      status: 'attached',
-      incidentId: incident.id,
-      by: tctx.user?.id ?? null,
-      at: tctx.now(),
-    });
-    await writeAudit(tctx.db, tctx, {
-      action: 'intake_candidate.attach',
-      entityType: 'intake_candidate',
-      entityId: String(row.id),
-      before: { status: row.status },
-      after: { status: 'attached', incident_id: incident.id, source_added: !already },
-    });
+    await recordDecision(
+      tctx,
+      row,
+      { status: 'attached', incidentId: incident.id },
+      { source_added: !already },
+    );
     return { incidentId: incident.id };
   });
 }
@@ -619,19 +628,10 @@ export async function dismissCandidate(ctx: ServiceContext, input: DismissInput)
   const parsed = parseInput(dismissSchema, input);
   await inTransaction(ctx, async (tctx) => {
     const row = await lockNewCandidate(tctx, parsed.id);
-    await decideCandidate(tctx.db, row.id, {
+    await recordDecision(tctx, row, {
       status: 'dismissed',
       reason: parsed.reason,
       note: parsed.note ?? null,
-      by: tctx.user?.id ?? null,
-      at: tctx.now(),
-    });
-    await writeAudit(tctx.db, tctx, {
-      action: 'intake_candidate.dismiss',
-      entityType: 'intake_candidate',
-      entityId: String(row.id),
-      before: { status: row.status },
-      after: { status: 'dismissed', reason: parsed.reason, note: parsed.note ?? null },
     });
   });
 }

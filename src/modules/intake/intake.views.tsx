@@ -4,7 +4,7 @@ import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { type Lang, type LocalizedText, langs, pickText } from '../../i18n/langs.ts';
 import type { CurrentUser } from '../../lib/context.ts';
 import type { PageFrame } from '../../web/layout.tsx';
-import { CsrfField, EditorialLayout, ErrorSummary, type FormError, Notice } from '../auth/index.ts';
+import { CsrfField, EditorialLayout, ErrorSummary, Field, type FormError, Notice } from '../auth/index.ts';
 import { intakeMessages } from './intake.messages.ts';
 import type { CandidateRow, SourceRow } from './intake.repo.ts';
 import { candidateStatuses, dismissReasons } from './intake.schemas.ts';
@@ -455,7 +455,7 @@ export function SourcesPage(props: {
   const lang = frame.lang;
   const t = tFor(lang);
   const base = `/${lang}/editorial/intake/sources`;
-  const errorOf = (field: string) => props.errors?.find((error) => error.field === field);
+  const errors = props.errors ?? [];
   return (
     <IntakeShell frame={frame} user={props.user} title={t('sourcesTitle')} current="sources">
       <ErrorSummary errors={props.errors ?? []} title={t('errorTitle')} />
@@ -543,15 +543,8 @@ export function SourcesPage(props: {
         <form method="post" action={base} class="narrow-form">
           <h2>{t('addSource')}</h2>
           <CsrfField frame={frame} />
-          <FormInput
-            id="url"
-            label={t('fieldUrl')}
-            type="url"
-            value={props.values?.url}
-            error={errorOf('url')}
-            required
-          />
-          <FormInput id="name" label={t('fieldName')} value={props.values?.name} error={errorOf('name')} />
+          <Field id="url" label={t('fieldUrl')} value={props.values?.url ?? ''} errors={errors} required />
+          <Field id="name" label={t('fieldName')} value={props.values?.name ?? ''} errors={errors} />
           <p>
             <label for="lang">{t('fieldLang')}</label>
             <select id="lang" name="lang">
@@ -562,12 +555,12 @@ export function SourcesPage(props: {
               ))}
             </select>
           </p>
-          <FormInput
+          <Field
             id="interval_minutes"
             label={t('fieldInterval')}
-            type="number"
+            inputMode="numeric"
             value={props.values?.interval_minutes ?? '60'}
-            error={errorOf('interval_minutes')}
+            errors={errors}
           />
           <button type="submit" class="primary">
             {t('add')}
@@ -575,35 +568,6 @@ export function SourcesPage(props: {
         </form>
       ) : null}
     </IntakeShell>
-  );
-}
-
-function FormInput(props: {
-  id: string;
-  label: string;
-  type?: 'text' | 'url' | 'number';
-  value?: string | undefined;
-  error?: FormError | undefined;
-  required?: boolean;
-}) {
-  return (
-    <p>
-      <label for={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        name={props.id}
-        type={props.type ?? 'text'}
-        value={props.value ?? ''}
-        required={props.required}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-      />
-      {props.error ? (
-        <span id={`${props.id}-error`} class="error-text">
-          {props.error.message}
-        </span>
-      ) : null}
-    </p>
   );
 }
 
