@@ -67,7 +67,13 @@ export function decodeBytes(
     return { text: new TextDecoder('utf-16be').decode(bytes), note: null };
   const declared = declaredCharset(bytes, contentType);
   const label = declared ? knownLabel(declared) : null;
-  if (label && label !== 'utf-8') return { text: new TextDecoder(label).decode(bytes), note: null };
+  if (label && label !== 'utf-8') {
+    // A page that declares a one-byte charset but whose non-ASCII bytes form valid UTF-8 is UTF-8:
+    // text in Windows-1251 or KOI8-R almost never happens to be valid UTF-8.
+    const utf8 = bytes.some((byte) => byte >= 0x80) ? strictUtf8(bytes) : null;
+    if (utf8 !== null) return { text: utf8, note: `declared ${declared} but is UTF-8: read as UTF-8` };
+    return { text: new TextDecoder(label).decode(bytes), note: null };
+  }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), note: null };
   } catch {
@@ -76,6 +82,14 @@ export function decodeBytes(
       text: new TextDecoder('windows-1251').decode(bytes),
       note: `not valid UTF-8 (${what}): read as Windows-1251`,
     };
+  }
+}
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
   }
 }
 
