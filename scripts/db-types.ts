@@ -38,6 +38,8 @@ const vocabularyTypes = new Map<readonly string[], string>([
   [vocabularies.questionMessageKinds, 'QuestionMessageKind'],
   [vocabularies.mailRecipients, 'MailRecipient'],
   [vocabularies.outboxStatuses, 'OutboxStatus'],
+  [vocabularies.intakeOrigins, 'IntakeOrigin'],
+  [vocabularies.candidateStatuses, 'CandidateStatus'],
 ]);
 
 /** Columns whose text holds a vocabulary without a CHECK of its own (a foreign key holds it). */

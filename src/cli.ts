@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
 import type { BenchOptions } from '../scripts/bench/bench.ts';
-import { runImportReport, runParseReport, serve, userAddCommand } from './cli/lazy-commands.ts';
+import {
+  runImportReport,
+  runIntakeAdd,
+  runIntakeFetch,
+  runIntakeList,
+  runParseReport,
+  serve,
+  userAddCommand,
+} from './cli/lazy-commands.ts';
 import { exitWithError, withDatabase } from './cli/runtime.ts';
 import { loadConfig } from './config.ts';
 import { packagePath } from './lib/package-root.ts';
@@ -103,6 +111,28 @@ program
       reportCommand({ db: handle.db, config }, options, { stdout: process.stdout, stderr: process.stderr }),
     );
   });
+
+const intake = program.command('intake').description("the monitors' scan of open sources");
+intake
+  .command('add')
+  .argument('<url>', 'a news feed (RSS, Atom, JSON Feed), a web page, or a t.me/s/CHANNEL preview')
+  .option('--name <name>', 'the name shown to monitors (default: the host)')
+  .option('--lang <lang>', 'kk, ru or en (default: ru)')
+  .option('--interval <minutes>', 'how often to fetch it (default: 60)')
+  .description('add a source to scan')
+  .action(async (url: string, options: { name?: string; lang?: string; interval?: string }) =>
+    runIntakeAdd(url, options),
+  );
+intake
+  .command('fetch')
+  .option('--json', 'print JSON')
+  .description('one pass over the due sources: new items become candidates')
+  .action(async (options: { json?: boolean }) => runIntakeFetch(options));
+intake
+  .command('list')
+  .option('--json', 'print JSON')
+  .description('list the sources with their health')
+  .action(async (options: { json?: boolean }) => runIntakeList(options));
 
 const user = program.command('user').description('manage users');
 user

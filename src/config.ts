@@ -36,6 +36,7 @@ const envSchema = z.object({
   QUESTION_RATE_DAILY: z.coerce.number().int().min(1).default(10),
   QUESTION_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(0).default(90),
   QUESTION_PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(60),
+  INTAKE_ALLOW_PRIVATE_ADDRESSES: z.enum(['0', '1', 'false', 'true']).default('0'),
 });
 
 export type Config = {
@@ -79,6 +80,8 @@ export type Config = {
     contactRetentionDays: number;
     purgeIntervalMinutes: number;
   };
+  /** Intake fetches only public addresses unless told otherwise (a test feed server, an intranet). */
+  intake: { allowPrivateAddresses: boolean };
 };
 
 /** Parses the environment once. A bad value becomes one AppError naming the variable. */
@@ -146,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       contactRetentionDays: e.QUESTION_CONTACT_RETENTION_DAYS,
       purgeIntervalMinutes: e.QUESTION_PURGE_INTERVAL_MINUTES,
     },
+    intake: { allowPrivateAddresses: ['1', 'true'].includes(e.INTAKE_ALLOW_PRIVATE_ADDRESSES) },
   };
 }
 

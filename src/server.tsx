@@ -21,6 +21,7 @@ import { caseRoutes } from './modules/cases/index.ts';
 import { editorialRoutes } from './modules/editorial/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { incidentRoutes } from './modules/incidents/index.ts';
+import { intakeRoutes } from './modules/intake/index.ts';
 import { portalRoutes } from './modules/portal/portal.routes.tsx';
 import { questionRoutes } from './modules/questions/index.ts';
 import { statsRoutes } from './modules/stats/stats.routes.tsx';
@@ -175,6 +176,7 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
   await app.register(statsRoutes, { deps });
   await app.register(bulletinRoutes, { deps });
   await app.register(backupRoutes, { deps });
+  await app.register(intakeRoutes, { deps });
   return app;
 }
 

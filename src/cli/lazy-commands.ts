@@ -19,3 +19,12 @@ export const runParseReport = loadedWhenCalled(
 export const runImportReport = loadedWhenCalled(
   async () => (await import('../modules/importer/index.ts')).runImportReport,
 );
+export const runIntakeAdd = loadedWhenCalled(
+  async () => (await import('../modules/intake/index.ts')).runIntakeAdd,
+);
+export const runIntakeFetch = loadedWhenCalled(
+  async () => (await import('../modules/intake/index.ts')).runIntakeFetch,
+);
+export const runIntakeList = loadedWhenCalled(
+  async () => (await import('../modules/intake/index.ts')).runIntakeList,
+);

@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { ActorKind, BulletinSection, CaseEventKind, CaseKind, ContactKind, DatePrecision, FacetCountDimension, FacetGrain, IncidentActorRole, Instance, Lang, Law, LegalRole, MailRecipient, OutboxStatus, Outcome, PartyRole, PublicationStatus, QuestionMessageKind, QuestionStatus, QuestionTopic, RecordStatus, RegionKind, Role, TaxonomyGroup, Visibility } from "../domain/vocabularies.ts";
+import type { ActorKind, BulletinSection, CandidateStatus, CaseEventKind, CaseKind, ContactKind, DatePrecision, FacetCountDimension, FacetGrain, IncidentActorRole, Instance, IntakeOrigin, Lang, Law, LegalRole, MailRecipient, OutboxStatus, Outcome, PartyRole, PublicationStatus, QuestionMessageKind, QuestionStatus, QuestionTopic, RecordStatus, RegionKind, Role, TaxonomyGroup, Visibility } from "../domain/vocabularies.ts";
 import type { LocalizedText } from "../i18n/langs.ts";
 import type { JsonColumn } from "./column-types.ts";
 import type { ColumnType, GeneratedAlways } from "kysely";
@@ -327,6 +327,60 @@ export interface IncidentSources {
   url: string | null;
 }
 
+export interface IntakeCandidates {
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  dismiss_note: string | null;
+  dismiss_reason: string | null;
+  excerpt: Generated<string>;
+  group_id: number | null;
+  id: Generated<number>;
+  incident_id: string | null;
+  lang: Lang;
+  link: string | null;
+  link_key: string | null;
+  matches: Generated<JsonColumn<unknown>>;
+  origin: IntakeOrigin;
+  outlet: string | null;
+  published_at: Timestamp | null;
+  region_code: string | null;
+  source_id: number | null;
+  status: Generated<CandidateStatus>;
+  suggestions: Generated<JsonColumn<unknown>>;
+  title: string;
+}
+
+export interface IntakeHosts {
+  host: string;
+  next_request_at: Timestamp;
+}
+
+export interface IntakeSources {
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
+  consecutive_errors: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  etag: string | null;
+  host: string;
+  id: Generated<number>;
+  interval_minutes: Generated<number>;
+  items_found: Generated<number>;
+  kind: string | null;
+  lang: Lang;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  last_fetched_at: Timestamp | null;
+  last_modified: string | null;
+  last_success_at: Timestamp | null;
+  name: string;
+  next_fetch_at: Generated<Timestamp>;
+  paused: Generated<boolean>;
+  url: string;
+}
+
 export interface LegalArticles {
   code: string;
   law: Law;
@@ -504,6 +558,9 @@ export interface DB {
   incident_search_source: IncidentSearchSource;
   incident_sources: IncidentSources;
   incidents: Incidents;
+  intake_candidates: IntakeCandidates;
+  intake_hosts: IntakeHosts;
+  intake_sources: IntakeSources;
   legal_articles: LegalArticles;
   login_attempts: LoginAttempts;
   mci_values: MciValues;

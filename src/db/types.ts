@@ -6,6 +6,8 @@ import type {
   Cases,
   DB,
   Incidents,
+  IntakeCandidates,
+  IntakeSources,
   Questions,
   Users,
 } from './database.generated.ts';
@@ -22,8 +24,11 @@ export type Database = DB;
 
 export type {
   BulletinSection,
+  CandidateStatus,
   CaseKind,
   Instance,
+  IntakeSourceKind,
+  Lang as IntakeLang,
   OutboxStatus,
   Outcome,
   QuestionStatus,
@@ -41,3 +46,5 @@ export type CaseEventRow = Selectable<CaseEvents>;
 export type ActorRow = Selectable<Actors>;
 export type QuestionsTable = Questions;
 export type AppealsTable = Appeals;
+export type IntakeSourcesTable = IntakeSources;
+export type IntakeCandidatesTable = IntakeCandidates;

@@ -195,6 +195,13 @@ export const mailRecipients = ['sender', 'staff'] as const;
 export type MailRecipient = (typeof mailRecipients)[number];
 export const outboxStatuses = ['pending', 'sent', 'not_sent', 'failed'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
+/** Intake (the scan of open sources): what a source is read as, where a candidate came from, its triage. */
+export const intakeSourceKinds = ['rss', 'atom', 'json', 'page', 'telegram'] as const;
+export type IntakeSourceKind = (typeof intakeSourceKinds)[number];
+export const intakeOrigins = ['feed', 'paste'] as const;
+export type IntakeOrigin = (typeof intakeOrigins)[number];
+export const candidateStatuses = ['new', 'drafted', 'attached', 'dismissed'] as const;
+export type CandidateStatus = (typeof candidateStatuses)[number];
 
 /**
  * Which database column holds to which list: `vocabularies.test.ts` checks that every `IN (...)`
@@ -233,6 +240,10 @@ export const checkedColumns: Record<string, readonly string[]> = {
   'outbox.recipient': mailRecipients,
   'outbox.status': outboxStatuses,
   'appeals.status': publicationStatuses,
+  'intake_sources.lang': langs,
+  'intake_candidates.lang': langs,
+  'intake_candidates.origin': intakeOrigins,
+  'intake_candidates.status': candidateStatuses,
 };
 
 /** True when `value` is a code of `vocabulary` (narrows a string read from a request or a row). */

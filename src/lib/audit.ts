@@ -13,6 +13,8 @@ export type AuditEntry = {
     | 'question'
     | 'appeal'
     | 'import'
+    | 'intake_source'
+    | 'intake_candidate'
     | 'session'
     | 'database';
   entityId: string;

@@ -13,6 +13,7 @@ import { authMessages } from './auth.messages.ts';
 export type EditorialSection =
   | 'overview'
   | 'my_work'
+  | 'intake'
   | 'incidents'
   | 'cases'
   | 'actors'
@@ -33,6 +34,7 @@ export const editorialSections: ReadonlyArray<{
   label:
     | 'navOverview'
     | 'navMyWork'
+    | 'navIntake'
     | 'navIncidents'
     | 'navCases'
     | 'navActors'
@@ -46,6 +48,7 @@ export const editorialSections: ReadonlyArray<{
 }> = [
   { id: 'overview', path: '', label: 'navOverview', roles: ['admin', 'editor', 'monitor', 'lawyer'] },
   { id: 'my_work', path: '/my-work', label: 'navMyWork', roles: ['admin', 'editor', 'monitor', 'lawyer'] },
+  { id: 'intake', path: '/intake', label: 'navIntake', roles: ['admin', 'editor', 'monitor'] },
   { id: 'incidents', path: '/incidents', label: 'navIncidents', roles: ['admin', 'editor', 'monitor'] },
   { id: 'cases', path: '/cases', label: 'navCases', roles: ['admin', 'editor', 'monitor', 'lawyer'] },
   { id: 'actors', path: '/actors', label: 'navActors', roles: ['admin', 'editor', 'monitor', 'lawyer'] },

@@ -1,5 +1,12 @@
+export { type FoundArticle, findArticles } from './articles.ts';
 export { benchParseReports, type ParseBench } from './bench.ts';
-export type { CategoryCode, Suggestion } from './categories.ts';
+export {
+  type CategoryCode,
+  groupOfCategory,
+  type Suggestion,
+  suggestCategories,
+} from './categories.ts';
+export { type FoundPerson, findPeople } from './entities.ts';
 export {
   type ExpectedFact,
   formatScoreTable,
@@ -19,6 +26,7 @@ export {
   importReports,
   type ReportToImport,
 } from './importer.service.ts';
+export { nameKey } from './names.ts';
 export { parseAmount, parseCount, parseDigits } from './numbers.ts';
 export {
   analyseReport,
@@ -28,4 +36,5 @@ export {
   parseReportFile,
   readReportFile,
 } from './parse-report.ts';
+export { type FoundPlace, findPlaces } from './places.ts';
 export { type ReconciliationRow, reconcileFacts } from './reconcile.ts';
