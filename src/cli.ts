@@ -53,6 +53,18 @@ program
   });
 
 program
+  .command('mirror')
+  .requiredOption('--out <folder>', 'the folder of the copy (a second run rewrites only what changed)')
+  .option('--max-files <n>', 'stop the crawl after this many files', '500000')
+  .description('write the public portal as static files with relative links and a SHA256SUMS list')
+  .action(async (options: { out: string; maxFiles: string }) => {
+    const { runMirrorCommand } = await import('./modules/mirror/index.ts');
+    await withDatabase((runtime) =>
+      runMirrorCommand(runtime, options, (line) => process.stdout.write(`${line}\n`)),
+    );
+  });
+
+program
   .command('parse-report')
   .argument('<file>', 'a monthly report as text or HTML')
   .option('--json', 'print JSON')
