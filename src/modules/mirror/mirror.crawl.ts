@@ -35,11 +35,9 @@ export async function crawlPublicSite(
   app: FastifyInstance,
   options: { publicOrigin: string; maxFiles: number },
 ): Promise<Crawl> {
-  const queue: string[] = langs.flatMap((lang) => [
-    `/${lang}/`,
-    `/${lang}/feed.xml`,
-    `/${lang}/appeals/feed.xml`,
-  ]);
+  // The home pages, and the sections that a home page may not link to in every language.
+  const sections = ['', 'feed.xml', 'regions', 'statistics', 'bulletins', 'appeals', 'appeals/feed.xml', 'answers'];
+  const queue: string[] = langs.flatMap((lang) => sections.map((section) => `/${lang}/${section}`));
   const seen = new Set<string>(queue);
   const files = new Map<string, CrawledFile>();
   const redirects = new Map<string, string>();

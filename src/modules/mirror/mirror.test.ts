@@ -50,6 +50,8 @@ describe('sozwatch mirror', () => {
         `${lang}/cases/case-honor/index.html`,
         `${lang}/statistics/index.html`,
         `${lang}/feed.xml`,
+        `${lang}/regions/index.html`,
+        `${lang}/appeals/index.html`,
       ]),
     ]) {
       expect(firstRun.added, name).toContain(name);
