@@ -23,6 +23,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { incidentRoutes } from './modules/incidents/index.ts';
 import { portalRoutes } from './modules/portal/portal.routes.tsx';
 import { questionRoutes } from './modules/questions/index.ts';
+import { registerRoutes } from './modules/registers/index.ts';
 import { statsRoutes } from './modules/stats/stats.routes.tsx';
 import { ErrorPage } from './web/layout.tsx';
 
@@ -167,6 +168,7 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
   await app.register(apiModule, { deps });
   await app.register(questionRoutes, { deps });
   await app.register(appealRoutes, { deps });
+  await app.register(registerRoutes, { deps });
   await app.register(authRoutes, { deps });
   await app.register(incidentRoutes, { deps });
   await app.register(caseRoutes, { deps });

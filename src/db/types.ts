@@ -324,6 +324,11 @@ export interface Database {
   appeal_incidents: AppealIncidentsTable;
   appeal_cases: AppealCasesTable;
   appeal_responses: AppealResponsesTable;
+  blocking_records: BlockingRecordsTable;
+  blocking_evidence: BlockingEvidenceTable;
+  blocking_incidents: BlockingIncidentsTable;
+  info_requests: InfoRequestsTable;
+  info_request_appeals: InfoRequestAppealsTable;
   actor_merges: ActorMergesTable;
   bulletins: BulletinsTable;
   bulletin_items: BulletinItemsTable;
@@ -453,6 +458,83 @@ export interface AppealResponsesTable {
   date: string;
   responder: string;
   body: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export type RegisterStatus = 'draft' | 'published';
+export type BlockedResourceKind = 'site' | 'page' | 'account' | 'channel' | 'app' | 'other';
+
+export interface BlockingRecordsTable {
+  id: GeneratedAlways<number>;
+  resource: string;
+  resource_kind: BlockedResourceKind;
+  ordered_by: string;
+  legal_basis: Generated<string>;
+  blocked_on: string;
+  lifted_on: string | null;
+  region_code: string | null;
+  description: JsonWithDefault<LocalizedText>;
+  editorial_note: Generated<string>;
+  status: Generated<RegisterStatus>;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface BlockingEvidenceTable {
+  id: GeneratedAlways<number>;
+  blocking_id: number;
+  checked_on: string;
+  still_blocked: boolean;
+  link: Generated<string>;
+  content_sha256: string | null;
+  screenshot: Buffer | null;
+  screenshot_type: 'image/png' | 'image/jpeg' | 'image/webp' | null;
+  screenshot_sha256: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface BlockingIncidentsTable {
+  blocking_id: number;
+  incident_id: string;
+}
+
+export type RequesterKind = 'journalist' | 'media_outlet' | 'blogger' | 'other';
+export type InfoAnswer = 'pending' | 'answered' | 'refused' | 'partial' | 'late' | 'silent';
+export type InfoAppealOutcome = 'pending' | 'granted' | 'partly_granted' | 'rejected' | 'withdrawn';
+
+export interface InfoRequestsTable {
+  id: GeneratedAlways<number>;
+  requester_kind: RequesterKind;
+  requester_name: Generated<string>;
+  requester_anonymous: Generated<boolean>;
+  body_name: string;
+  region_code: string | null;
+  requested_on: string;
+  subject: JsonWithDefault<LocalizedText>;
+  deadline_on: string;
+  answer: Generated<InfoAnswer>;
+  answered_on: string | null;
+  grounds: Generated<string>;
+  incident_id: string | null;
+  editorial_note: Generated<string>;
+  status: Generated<RegisterStatus>;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InfoRequestAppealsTable {
+  id: GeneratedAlways<number>;
+  request_id: number;
+  filed_on: string;
+  appealed_to: string;
+  outcome: Generated<InfoAppealOutcome>;
+  decided_on: string | null;
   created_by: number | null;
   created_at: Timestamp;
 }

@@ -36,7 +36,16 @@ export async function crawlPublicSite(
   options: { publicOrigin: string; maxFiles: number },
 ): Promise<Crawl> {
   // The home pages, and the sections that a home page may not link to in every language.
-  const sections = ['', 'feed.xml', 'regions', 'statistics', 'bulletins', 'appeals', 'appeals/feed.xml', 'answers'];
+  const sections = [
+    '',
+    'feed.xml',
+    'regions',
+    'statistics',
+    'bulletins',
+    'appeals',
+    'appeals/feed.xml',
+    'answers',
+  ];
   const queue: string[] = langs.flatMap((lang) => sections.map((section) => `/${lang}/${section}`));
   const seen = new Set<string>(queue);
   const files = new Map<string, CrawledFile>();

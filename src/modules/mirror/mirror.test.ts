@@ -7,17 +7,20 @@ import { insertIncident } from '../../../test/factories.ts';
 import { expectNoLeaks, plantPrivateMarkers } from '../../../test/leak-scan.ts';
 import { insertPublicRecords, secrets } from '../../../test/public-records.ts';
 import { loadConfig } from '../../config.ts';
+import { plantRegisterRecords, registerMarkers } from '../registers/registers.testkit.ts';
 import { CHECKSUM_FILE, mirrorSite } from './mirror.service.ts';
 import { mirrorOutputs } from './mirror.testkit.ts';
 
 let database: TestDatabase;
 let outDir: string;
+let registers: Awaited<ReturnType<typeof plantRegisterRecords>>;
 const config = loadConfig({});
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await insertPublicRecords(database.db);
   await plantPrivateMarkers(database.db);
+  registers = await plantRegisterRecords(database.db);
   outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sozwatch-mirror-'));
 });
 afterAll(async () => {
@@ -52,6 +55,11 @@ describe('sozwatch mirror', () => {
         `${lang}/feed.xml`,
         `${lang}/regions/index.html`,
         `${lang}/appeals/index.html`,
+        `${lang}/registers/index.html`,
+        `${lang}/registers/blocking/index.html`,
+        `${lang}/registers/blocking/${registers.blocked}/index.html`,
+        `${lang}/registers/refusals/index.html`,
+        `${lang}/registers/refusals/${registers.anonymous}/index.html`,
       ]),
     ]) {
       expect(firstRun.added, name).toContain(name);
