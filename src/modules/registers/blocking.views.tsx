@@ -237,7 +237,6 @@ export function BlockingPage({
                         resource: record.resource,
                         date: formatDate(item.checked_on, lang),
                       })}
-                      style="max-width:100%;height:auto"
                     />
                     <figcaption class="break-anywhere">
                       <a href={item.screenshot_url}>
