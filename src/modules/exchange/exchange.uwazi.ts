@@ -73,11 +73,13 @@ const listOf = (value: string) =>
 /** A day from the date formats Uwazi writes (by its settings) and people type. */
 export function uwaziDay(value: string): string | null {
   const text = value.trim();
-  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
-  const [year, month, day] = match
-    ? [match[1], match[2], match[3]]
-    : ((match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text)),
-      match ? [match[3], match[2], match[1]] : []);
+  const yearFirst = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
+  const dayFirst = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  const [year, month, day] = yearFirst
+    ? [yearFirst[1], yearFirst[2], yearFirst[3]]
+    : dayFirst
+      ? [dayFirst[3], dayFirst[2], dayFirst[1]]
+      : [];
   if (!year || !month || !day) return null;
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   const parsed = new Date(`${iso}T00:00:00Z`);
