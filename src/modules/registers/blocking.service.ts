@@ -23,9 +23,9 @@ import {
   checkReferences,
   checkVersion,
   compactText,
-  PUBLISH_ROLES,
   publicIncidentLinks,
   requireRole,
+  setRecordStatus,
 } from './registers.service.ts';
 
 type BlockingRow = Selectable<BlockingRecordsTable>;
@@ -116,23 +116,7 @@ export async function setBlockingStatus(
   ctx: ServiceContext,
   change: { id: number; version: number; status: 'draft' | 'published' },
 ) {
-  requireRole(ctx, PUBLISH_ROLES);
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await lockedBlocking(trx, change.id, change.version);
-    if (row.status === change.status) return;
-    await trx
-      .updateTable('blocking_records')
-      .set((eb) => ({ status: change.status, updated_at: ctx.now(), version: eb('version', '+', 1) }))
-      .where('id', '=', row.id)
-      .execute();
-    await writeAudit(trx, ctx, {
-      action: change.status === 'published' ? 'blocking.publish' : 'blocking.unpublish',
-      entityType: 'blocking',
-      entityId: String(row.id),
-      before: { status: row.status },
-      after: { status: change.status },
-    });
-  });
+  await setRecordStatus(ctx, 'blocking', change);
 }
 
 /** Recognizes the image types a screenshot may have by their first bytes (never by the file name). */

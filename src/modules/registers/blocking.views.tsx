@@ -10,16 +10,15 @@ import {
   resourceKinds,
 } from './registers.schemas.ts';
 import {
-  Flash,
   type FlashMessage,
   filteredHref,
   InputField,
   LocalizedFields,
+  RecordHeading,
   type Region,
   RegionOptions,
   regionName,
   SelectField,
-  StatusForms,
   type T,
   text,
   tFor,
@@ -331,26 +330,14 @@ export function BlockingEditPage({
     : `/${lang}/editorial/registers/blocking`;
   return (
     <EditorialLayout frame={frame} user={user}>
-      <p>
-        <a href={`/${lang}/editorial/registers`}>{t('editorialTitle')}</a>
-      </p>
-      <h1>{record ? t('editBlocking') : t('newBlocking')}</h1>
-      <Flash flash={flash} />
-      {record ? (
-        <p>
-          {t('colStatus')}:{' '}
-          <strong>{record.status === 'published' ? t('statusPublished') : t('statusDraft')}</strong>
-          {record.status === 'published' ? (
-            <>
-              {' · '}
-              <a href={`/${lang}/registers/blocking/${record.id}`}>{t('viewPublic')}</a>
-            </>
-          ) : null}
-        </p>
-      ) : null}
-      {record ? (
-        <StatusForms base={base} status={record.status} version={record.version} csrf={csrf} t={t} />
-      ) : null}
+      <RecordHeading
+        lang={lang}
+        title={record ? t('editBlocking') : t('newBlocking')}
+        flash={flash}
+        {...(record
+          ? { record: { ...record, publicPath: `/${lang}/registers/blocking/${record.id}`, base, csrf } }
+          : {})}
+      />
       <form method="post" action={base} class="editorial-form">
         <input type="hidden" name="_csrf" value={csrf} />
         {record ? <input type="hidden" name="version" value={String(record.version)} /> : null}

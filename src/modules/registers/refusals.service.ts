@@ -18,9 +18,9 @@ import {
   checkReferences,
   checkVersion,
   compactText,
-  PUBLISH_ROLES,
   publicIncidentLinks,
   requireRole,
+  setRecordStatus,
 } from './registers.service.ts';
 
 type RequestRow = Selectable<InfoRequestsTable>;
@@ -129,23 +129,7 @@ export async function setRequestStatus(
   ctx: ServiceContext,
   change: { id: number; version: number; status: 'draft' | 'published' },
 ) {
-  requireRole(ctx, PUBLISH_ROLES);
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await lockedRequest(trx, change.id, change.version);
-    if (row.status === change.status) return;
-    await trx
-      .updateTable('info_requests')
-      .set((eb) => ({ status: change.status, updated_at: ctx.now(), version: eb('version', '+', 1) }))
-      .where('id', '=', row.id)
-      .execute();
-    await writeAudit(trx, ctx, {
-      action: change.status === 'published' ? 'info_request.publish' : 'info_request.unpublish',
-      entityType: 'info_request',
-      entityId: String(row.id),
-      before: { status: row.status },
-      after: { status: change.status },
-    });
-  });
+  await setRecordStatus(ctx, 'info_request', change);
 }
 
 export async function addRequestAppeal(ctx: ServiceContext, change: { id: number; input: unknown }) {

@@ -12,16 +12,15 @@ import {
   requesterKinds,
 } from './registers.schemas.ts';
 import {
-  Flash,
   type FlashMessage,
   filteredHref,
   InputField,
   LocalizedFields,
+  RecordHeading,
   type Region,
   RegionOptions,
   regionName,
   SelectField,
-  StatusForms,
   type T,
   text,
   tFor,
@@ -389,26 +388,14 @@ export function RequestEditPage({
     : `/${lang}/editorial/registers/refusals`;
   return (
     <EditorialLayout frame={frame} user={user}>
-      <p>
-        <a href={`/${lang}/editorial/registers`}>{t('editorialTitle')}</a>
-      </p>
-      <h1>{record ? t('editRequest') : t('newRequest')}</h1>
-      <Flash flash={flash} />
-      {record ? (
-        <p>
-          {t('colStatus')}:{' '}
-          <strong>{record.status === 'published' ? t('statusPublished') : t('statusDraft')}</strong>
-          {record.status === 'published' ? (
-            <>
-              {' · '}
-              <a href={`/${lang}/registers/refusals/${record.id}`}>{t('viewPublic')}</a>
-            </>
-          ) : null}
-        </p>
-      ) : null}
-      {record ? (
-        <StatusForms base={base} status={record.status} version={record.version} csrf={csrf} t={t} />
-      ) : null}
+      <RecordHeading
+        lang={lang}
+        title={record ? t('editRequest') : t('newRequest')}
+        flash={flash}
+        {...(record
+          ? { record: { ...record, publicPath: `/${lang}/registers/refusals/${record.id}`, base, csrf } }
+          : {})}
+      />
       <form method="post" action={base} class="editorial-form">
         <input type="hidden" name="_csrf" value={csrf} />
         {record ? <input type="hidden" name="version" value={String(record.version)} /> : null}

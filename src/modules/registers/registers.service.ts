@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Role } from '../../db/types.ts';
 import { type LocalizedText, langs } from '../../i18n/langs.ts';
+import { writeAudit } from '../../lib/audit.ts';
 import type { CurrentUser, ServiceContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import * as repo from './registers.repo.ts';
@@ -54,4 +55,42 @@ export type PublicIncidentLink = { id: string; date: string; title: LocalizedTex
 export async function publicIncidentLinks(db: Db, ids: readonly string[]) {
   const rows = await repo.publicIncidents(db, ids);
   return new Map<string, PublicIncidentLink>(rows.map((row) => [row.id, row]));
+}
+
+const registerTables = {
+  blocking: { table: 'blocking_records', what: 'blocking record' },
+  info_request: { table: 'info_requests', what: 'request' },
+} as const;
+
+/** Publishes or withdraws a record of either register, with its audit entry; editors only. */
+export async function setRecordStatus(
+  ctx: ServiceContext,
+  entityType: keyof typeof registerTables,
+  change: { id: number; version: number; status: 'draft' | 'published' },
+) {
+  requireRole(ctx, PUBLISH_ROLES);
+  const { table, what } = registerTables[entityType];
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom(table)
+      .select(['id', 'status', 'version'])
+      .where('id', '=', change.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found', `no ${what} ${change.id}`);
+    checkVersion(row, change.version, what);
+    if (row.status === change.status) return;
+    await trx
+      .updateTable(table)
+      .set((eb) => ({ status: change.status, updated_at: ctx.now(), version: eb('version', '+', 1) }))
+      .where('id', '=', row.id)
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: `${entityType}.${change.status === 'published' ? 'publish' : 'unpublish'}`,
+      entityType,
+      entityId: String(row.id),
+      before: { status: row.status },
+      after: { status: change.status },
+    });
+  });
 }

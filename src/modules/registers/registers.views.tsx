@@ -119,27 +119,56 @@ export function RegionOptions(regions: readonly Region[], lang: Lang, emptyLabel
   ];
 }
 
-/** Publish or withdraw, for editors; the form carries the record's version. */
-export function StatusForms({
-  base,
-  status,
-  version,
-  csrf,
-  t,
+/**
+ * The top of an editorial record page: the way back, the title, the message of the last action, the
+ * record's status with its public page, and publish or withdraw (the form carries the version).
+ */
+export function RecordHeading({
+  lang,
+  title,
+  flash,
+  record,
 }: {
-  base: string;
-  status: 'draft' | 'published';
-  version: number;
-  csrf: string;
-  t: T;
+  lang: Lang;
+  title: string;
+  flash: FlashMessage | undefined;
+  record?: {
+    status: 'draft' | 'published';
+    version: number;
+    publicPath: string;
+    base: string;
+    csrf: string;
+  };
 }) {
-  const action = status === 'published' ? 'unpublish' : 'publish';
+  const t = tFor(lang);
+  const action = record?.status === 'published' ? 'unpublish' : 'publish';
   return (
-    <form method="post" action={`${base}/${action}`} class="inline-form">
-      <input type="hidden" name="_csrf" value={csrf} />
-      <input type="hidden" name="version" value={String(version)} />
-      <button type="submit">{t(action)}</button>
-    </form>
+    <>
+      <p>
+        <a href={`/${lang}/editorial/registers`}>{t('editorialTitle')}</a>
+      </p>
+      <h1>{title}</h1>
+      <Flash flash={flash} />
+      {record ? (
+        <>
+          <p>
+            {t('colStatus')}:{' '}
+            <strong>{record.status === 'published' ? t('statusPublished') : t('statusDraft')}</strong>
+            {record.status === 'published' ? (
+              <>
+                {' · '}
+                <a href={record.publicPath}>{t('viewPublic')}</a>
+              </>
+            ) : null}
+          </p>
+          <form method="post" action={`${record.base}/${action}`} class="inline-form">
+            <input type="hidden" name="_csrf" value={record.csrf} />
+            <input type="hidden" name="version" value={String(record.version)} />
+            <button type="submit">{t(action)}</button>
+          </form>
+        </>
+      ) : null}
+    </>
   );
 }
 
