@@ -40,6 +40,11 @@ const vocabularyTypes = new Map<readonly string[], string>([
   [vocabularies.outboxStatuses, 'OutboxStatus'],
   [vocabularies.intakeOrigins, 'IntakeOrigin'],
   [vocabularies.candidateStatuses, 'CandidateStatus'],
+  [vocabularies.blockedResourceKinds, 'BlockedResourceKind'],
+  [vocabularies.screenshotTypes, 'ScreenshotType'],
+  [vocabularies.requesterKinds, 'RequesterKind'],
+  [vocabularies.infoAnswers, 'InfoAnswer'],
+  [vocabularies.infoAppealOutcomes, 'InfoAppealOutcome'],
 ]);
 
 /** Columns whose text holds a vocabulary without a CHECK of its own (a foreign key holds it). */

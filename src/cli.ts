@@ -67,10 +67,39 @@ program
   .option('--region <code>', 'incidents of one region')
   .option('--category <code>', 'incidents of one category')
   .option('--out <file>', 'write to this file instead of standard output')
+  .option('--profile <profile>', "a partner's CSV (mmf, jfj or coe): public incidents, categories mapped")
+  .option('--lang <lang>', 'with --profile: the language of titles and descriptions (kk, ru, en)')
   .description('export records (lossless JSON Lines by default, for administrators)')
   .action(async (options: Record<string, string | boolean | undefined>) => {
+    if (options.profile !== undefined) {
+      const { runProfileExport } = await import('./modules/exchange/index.ts');
+      await withDatabase((runtime) => runProfileExport(runtime, options));
+      return;
+    }
     const { runExportCommand } = await import('./modules/interchange/index.ts');
     await withDatabase(({ handle }) => runExportCommand(handle.db, options));
+  });
+
+program
+  .command('mirror')
+  .requiredOption('--out <folder>', 'the folder of the copy (a second run rewrites only what changed)')
+  .option('--max-files <n>', 'stop the crawl after this many files', '500000')
+  .description('write the public portal as static files with relative links and a SHA256SUMS list')
+  .action(async (options: { out: string; maxFiles: string }) => {
+    const { runMirrorCommand } = await import('./modules/mirror/index.ts');
+    await withDatabase((runtime) =>
+      runMirrorCommand(runtime, options, (line) => process.stdout.write(`${line}\n`)),
+    );
+  });
+
+program
+  .command('import-uwazi')
+  .argument('<file>', "an Uwazi collection's CSV export")
+  .option('--lang <lang>', 'the language of its titles and summaries (kk, ru, en)', 'ru')
+  .description('create draft incidents from an Uwazi CSV export, in one transaction')
+  .action(async (file: string, options: { lang: string }) => {
+    const { runUwaziImport } = await import('./modules/exchange/index.ts');
+    await withDatabase((runtime) => runUwaziImport(runtime, file, options));
   });
 
 program

@@ -24,6 +24,7 @@ import { incidentRoutes } from './modules/incidents/index.ts';
 import { intakeRoutes } from './modules/intake/index.ts';
 import { portalRoutes } from './modules/portal/portal.routes.tsx';
 import { questionRoutes } from './modules/questions/index.ts';
+import { registerRoutes } from './modules/registers/index.ts';
 import { statsRoutes } from './modules/stats/stats.routes.tsx';
 import { ErrorPage } from './web/layout.tsx';
 
@@ -168,6 +169,7 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
   await app.register(apiModule, { deps });
   await app.register(questionRoutes, { deps });
   await app.register(appealRoutes, { deps });
+  await app.register(registerRoutes, { deps });
   await app.register(authRoutes, { deps });
   await app.register(incidentRoutes, { deps });
   await app.register(caseRoutes, { deps });

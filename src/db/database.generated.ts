@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { ActorKind, BulletinSection, CandidateStatus, CaseEventKind, CaseKind, ContactKind, DatePrecision, FacetCountDimension, FacetGrain, IncidentActorRole, Instance, IntakeOrigin, Lang, Law, LegalRole, MailRecipient, OutboxStatus, Outcome, PartyRole, PublicationStatus, QuestionMessageKind, QuestionStatus, QuestionTopic, RecordStatus, RegionKind, Role, TaxonomyGroup, Visibility } from "../domain/vocabularies.ts";
+import type { ActorKind, BlockedResourceKind, BulletinSection, CandidateStatus, CaseEventKind, CaseKind, ContactKind, DatePrecision, FacetCountDimension, FacetGrain, IncidentActorRole, InfoAnswer, InfoAppealOutcome, Instance, IntakeOrigin, Lang, Law, LegalRole, MailRecipient, OutboxStatus, Outcome, PartyRole, PublicationStatus, QuestionMessageKind, QuestionStatus, QuestionTopic, RecordStatus, RegionKind, RequesterKind, Role, ScreenshotType, TaxonomyGroup, Visibility } from "../domain/vocabularies.ts";
 import type { LocalizedText } from "../i18n/langs.ts";
 import type { JsonColumn } from "./column-types.ts";
 import type { ColumnType, GeneratedAlways } from "kysely";
@@ -93,6 +93,43 @@ export interface AuditLog {
   occurred_at: Generated<Timestamp>;
   user_id: number | null;
   via: Generated<string>;
+}
+
+export interface BlockingEvidence {
+  blocking_id: number;
+  checked_on: string;
+  content_sha256: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  id: Generated<number>;
+  link: Generated<string>;
+  screenshot: Buffer | null;
+  screenshot_sha256: string | null;
+  screenshot_type: ScreenshotType | null;
+  still_blocked: boolean;
+}
+
+export interface BlockingIncidents {
+  blocking_id: number;
+  incident_id: string;
+}
+
+export interface BlockingRecords {
+  blocked_on: string;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  description: Generated<JsonColumn<LocalizedText>>;
+  editorial_note: Generated<string>;
+  id: Generated<number>;
+  legal_basis: Generated<string>;
+  lifted_on: string | null;
+  ordered_by: string;
+  region_code: string | null;
+  resource: string;
+  resource_kind: BlockedResourceKind;
+  status: Generated<PublicationStatus>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
 }
 
 export interface BulletinItems {
@@ -327,6 +364,39 @@ export interface IncidentSources {
   url: string | null;
 }
 
+export interface InfoRequestAppeals {
+  appealed_to: string;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  decided_on: string | null;
+  filed_on: string;
+  id: Generated<number>;
+  outcome: Generated<InfoAppealOutcome>;
+  request_id: number;
+}
+
+export interface InfoRequests {
+  answer: Generated<InfoAnswer>;
+  answered_on: string | null;
+  body_name: string;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  deadline_on: string;
+  editorial_note: Generated<string>;
+  grounds: Generated<string>;
+  id: Generated<number>;
+  incident_id: string | null;
+  region_code: string | null;
+  requested_on: string;
+  requester_anonymous: Generated<boolean>;
+  requester_kind: RequesterKind;
+  requester_name: Generated<string>;
+  status: Generated<PublicationStatus>;
+  subject: Generated<JsonColumn<unknown>>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface IntakeCandidates {
   created_at: Generated<Timestamp>;
   created_by: number | null;
@@ -535,6 +605,9 @@ export interface DB {
   appeal_responses: AppealResponses;
   appeals: Appeals;
   audit_log: AuditLog;
+  blocking_evidence: BlockingEvidence;
+  blocking_incidents: BlockingIncidents;
+  blocking_records: BlockingRecords;
   bulletin_items: BulletinItems;
   bulletins: Bulletins;
   case_articles: CaseArticles;
@@ -558,6 +631,8 @@ export interface DB {
   incident_search_source: IncidentSearchSource;
   incident_sources: IncidentSources;
   incidents: Incidents;
+  info_request_appeals: InfoRequestAppeals;
+  info_requests: InfoRequests;
   intake_candidates: IntakeCandidates;
   intake_hosts: IntakeHosts;
   intake_sources: IntakeSources;

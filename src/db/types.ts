@@ -2,10 +2,12 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type {
   Actors,
   Appeals,
+  BlockingRecords,
   CaseEvents,
   Cases,
   DB,
   Incidents,
+  InfoRequests,
   IntakeCandidates,
   IntakeSources,
   Questions,
@@ -23,17 +25,22 @@ import type {
 export type Database = DB;
 
 export type {
+  BlockedResourceKind,
   BulletinSection,
   CandidateStatus,
   CaseKind,
+  InfoAnswer,
+  InfoAppealOutcome,
   Instance,
   IntakeSourceKind,
   Lang as IntakeLang,
   OutboxStatus,
   Outcome,
+  PublicationStatus as RegisterStatus,
   QuestionStatus,
   QuestionTopic,
   RecordStatus,
+  RequesterKind,
   Role,
 } from '../domain/vocabularies.ts';
 
@@ -48,3 +55,5 @@ export type QuestionsTable = Questions;
 export type AppealsTable = Appeals;
 export type IntakeSourcesTable = IntakeSources;
 export type IntakeCandidatesTable = IntakeCandidates;
+export type BlockingRecordsTable = BlockingRecords;
+export type InfoRequestsTable = InfoRequests;

@@ -202,6 +202,17 @@ export const intakeOrigins = ['feed', 'paste'] as const;
 export type IntakeOrigin = (typeof intakeOrigins)[number];
 export const candidateStatuses = ['new', 'drafted', 'attached', 'dismissed'] as const;
 export type CandidateStatus = (typeof candidateStatuses)[number];
+/** Registers of blocking and of access-to-information requests. */
+export const blockedResourceKinds = ['site', 'page', 'account', 'channel', 'app', 'other'] as const;
+export type BlockedResourceKind = (typeof blockedResourceKinds)[number];
+export const screenshotTypes = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export type ScreenshotType = (typeof screenshotTypes)[number];
+export const requesterKinds = ['journalist', 'media_outlet', 'blogger', 'other'] as const;
+export type RequesterKind = (typeof requesterKinds)[number];
+export const infoAnswers = ['pending', 'answered', 'refused', 'partial', 'late', 'silent'] as const;
+export type InfoAnswer = (typeof infoAnswers)[number];
+export const infoAppealOutcomes = ['pending', 'granted', 'partly_granted', 'rejected', 'withdrawn'] as const;
+export type InfoAppealOutcome = (typeof infoAppealOutcomes)[number];
 
 /**
  * Which database column holds to which list: `vocabularies.test.ts` checks that every `IN (...)`
@@ -244,6 +255,13 @@ export const checkedColumns: Record<string, readonly string[]> = {
   'intake_candidates.lang': langs,
   'intake_candidates.origin': intakeOrigins,
   'intake_candidates.status': candidateStatuses,
+  'blocking_records.resource_kind': blockedResourceKinds,
+  'blocking_records.status': publicationStatuses,
+  'blocking_evidence.screenshot_type': screenshotTypes,
+  'info_requests.requester_kind': requesterKinds,
+  'info_requests.answer': infoAnswers,
+  'info_requests.status': publicationStatuses,
+  'info_request_appeals.outcome': infoAppealOutcomes,
 };
 
 /** True when `value` is a code of `vocabulary` (narrows a string read from a request or a row). */

@@ -12,6 +12,8 @@ export type AuditEntry = {
     | 'bulletin'
     | 'question'
     | 'appeal'
+    | 'blocking'
+    | 'info_request'
     | 'import'
     | 'intake_source'
     | 'intake_candidate'

@@ -27,6 +27,7 @@ export function Layout({ frame, children }: { frame: PageFrame; children: Compon
     [`${prefix}/cases`, t('navCases')],
     [`${prefix}/statistics`, t('navStatistics')],
     [`${prefix}/bulletins`, t('navBulletins')],
+    [`${prefix}/registers`, t('navRegisters')],
     [`${prefix}/methodology`, t('navMethodology')],
     [`${prefix}/ask`, t('navAsk')],
   ];

@@ -21,6 +21,7 @@ export type EditorialSection =
   | 'bulletins'
   | 'questions'
   | 'appeals'
+  | 'registers'
   | 'users'
   | 'backup';
 
@@ -42,6 +43,7 @@ export const editorialSections: ReadonlyArray<{
     | 'navBulletins'
     | 'navQuestions'
     | 'navAppeals'
+    | 'navRegisters'
     | 'navUsers'
     | 'navBackup';
   roles: readonly Role[];
@@ -56,6 +58,12 @@ export const editorialSections: ReadonlyArray<{
   { id: 'bulletins', path: '/bulletins', label: 'navBulletins', roles: ['admin', 'editor'] },
   { id: 'questions', path: '/questions', label: 'navQuestions', roles: ['admin', 'editor', 'lawyer'] },
   { id: 'appeals', path: '/appeals', label: 'navAppeals', roles: ['admin', 'editor', 'lawyer'] },
+  {
+    id: 'registers',
+    path: '/registers',
+    label: 'navRegisters',
+    roles: ['admin', 'editor', 'monitor', 'lawyer'],
+  },
   { id: 'users', path: '/users', label: 'navUsers', roles: ['admin'] },
   { id: 'backup', path: '/backup', label: 'navBackup', roles: ['admin'] },
 ];
