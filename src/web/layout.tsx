@@ -41,6 +41,7 @@ export function Layout({ frame, children }: { frame: PageFrame; children: Compon
         {langs.map((other) => (
           <link key={other} rel="alternate" hrefLang={other} href={`/${other}${frame.pathWithoutLang}`} />
         ))}
+        <link rel="icon" type="image/svg+xml" href="/static/favicon.svg" />
         <link rel="stylesheet" href="/static/style.css" />
         <script src="/static/app.js" defer />
       </head>

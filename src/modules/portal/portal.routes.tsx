@@ -375,6 +375,21 @@ export const portalRoutes: FastifyPluginAsync<ModuleOptions> = async (parent, { 
       .send(xml);
   });
 
+  // Crawlers may read the public side and are pointed at the sitemap; the editorial app and its API
+  // are behind sign-in anyway, but need not be knocked on.
+  app.get('/robots.txt', async (_request, reply) => {
+    const editorial = ['kk', 'ru', 'en'].map((lang) => `Disallow: /${lang}/editorial`).join('\n');
+    return reply
+      .type('text/plain; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(`User-agent: *\n${editorial}\nDisallow: /api/v1/editorial\n\nSitemap: ${origin}/sitemap.xml\n`);
+  });
+
+  // Browsers ask for /favicon.ico whatever a page names; the icon is the SVG in static/.
+  app.get('/favicon.ico', async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').redirect('/static/favicon.svg', 301),
+  );
+
   app.get('/sitemap.xml', async (_request, reply) => {
     const base = origin;
     const { chunks } = await sitemapIncidentIds(db, 0);

@@ -227,6 +227,22 @@ describe('feeds', () => {
     expect(body).toContain('Запись с ограниченными сведениями (май 2024, Абайская область)');
   });
 
+  it('serves robots.txt pointing at the sitemap, and an icon', async () => {
+    const robots = await page('/robots.txt');
+    expect(robots.status).toBe(200);
+    expect(robots.headers['content-type']).toContain('text/plain');
+    expect(robots.body).toContain('Sitemap: https://sozwatch.example/sitemap.xml');
+    expect(robots.body).toContain('Disallow: /kk/editorial');
+    expect(robots.body).not.toMatch(/Disallow: \/\s*$/m);
+    const icon = await page('/favicon.ico');
+    expect(icon.status).toBe(301);
+    expect(icon.headers.location).toBe('/static/favicon.svg');
+    const svg = await page('/static/favicon.svg');
+    expect(svg.status).toBe(200);
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    expect((await page('/ru/')).body).toContain('rel="icon"');
+  });
+
   it('serves a sitemap with every language of every page', async () => {
     expect((await page('/sitemap.xml')).body).toContain(
       '<loc>https://sozwatch.example/sitemaps/incidents-0.xml</loc>',
