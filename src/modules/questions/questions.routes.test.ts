@@ -167,6 +167,28 @@ describe('the "Ask your question" form', () => {
     expect(await countQuestions()).toBe(before);
   });
 
+  it('does not count a form refused as sent too soon toward the limit of three', async () => {
+    const address = freshAddress();
+    for (let index = 0; index < 3; index++) {
+      const form = await openAskForm(t.app, 'en', address);
+      t.clock.advance(1_000);
+      expect((await postAsk(t.app, form, validQuestion, { remoteAddress: address })).statusCode).toBe(422);
+    }
+    const before = await countQuestions();
+    for (let index = 0; index < 3; index++) {
+      const form = await openAskForm(t.app, 'en', address);
+      t.clock.advance(10_000);
+      const response = await postAsk(
+        t.app,
+        form,
+        { ...validQuestion, body: `${validQuestion.body} (${index + 1})` },
+        { remoteAddress: address },
+      );
+      expect(response.statusCode).toBe(200);
+    }
+    expect(await countQuestions()).toBe(before + 3);
+  });
+
   it('accepts a question, gives a reference number and an access code, and queues the mail visibly', async () => {
     const address = freshAddress();
     const form = await openAskForm(t.app, 'en', address);

@@ -44,8 +44,10 @@ async function overLimit(trx: Db, key: string, action: string, limits: RateLimit
 }
 
 /**
- * Records a refused spam attempt (honeypot filled, form sent too soon) against the client's limits.
- * Returns 'rate_limited' when the client is already over them, so the caller shows that instead.
+ * Records a refused attempt. A filled honeypot is spam and counts against the client's limits; a
+ * form sent too soon is recorded ('too_fast') but not counted: a person who types fast is asked to
+ * send again, and that must not spend one of their three questions. Nothing is accepted either way.
+ * Returns 'rate_limited' when the client is already over the limits, so the caller shows that instead.
  */
 export async function recordSpamAttempt(
   ctx: ServiceContext,
@@ -58,7 +60,13 @@ export async function recordSpamAttempt(
       await repo.insertAttempt(trx, input.clientKey, 'ask', 'rate_limited', now);
       return 'rate_limited';
     }
-    await repo.insertAttempt(trx, input.clientKey, 'ask', 'spam', now);
+    await repo.insertAttempt(
+      trx,
+      input.clientKey,
+      'ask',
+      input.reason === 'honeypot' ? 'spam' : 'too_fast',
+      now,
+    );
     return 'recorded';
   });
 }
